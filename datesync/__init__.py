@@ -1,0 +1,36 @@
+"""datesync: find, resolve and reconcile dates in Persian, Arabic and English news reports."""
+
+from datesync.api import analyze, extract
+from datesync.errors import DatesyncError, InputError, InvalidDate, OutOfRange
+from datesync.model import (
+    Calendar,
+    Document,
+    DocumentDates,
+    Finding,
+    Kind,
+    Mention,
+    Reference,
+    Resolution,
+    Severity,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Calendar",
+    "DatesyncError",
+    "Document",
+    "DocumentDates",
+    "Finding",
+    "InputError",
+    "InvalidDate",
+    "Kind",
+    "Mention",
+    "OutOfRange",
+    "Reference",
+    "Resolution",
+    "Severity",
+    "__version__",
+    "analyze",
+    "extract",
+]

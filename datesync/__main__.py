@@ -1,0 +1,5 @@
+"""python -m datesync"""
+
+from datesync.cli import main
+
+main()

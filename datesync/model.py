@@ -1,0 +1,157 @@
+"""Value types shared by every stage. Records only: no logic lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class _StrEnum(str, Enum):
+    """A str enum that prints as its value on every Python we support (3.10 has no StrEnum)."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Calendar(_StrEnum):
+    JALALI = "jalali"
+    GREGORIAN = "gregorian"
+    HIJRI = "hijri"
+    NONE = "none"  # weekday or relative word only
+
+
+class Kind(_StrEnum):
+    DATE = "date"  # day, month and year
+    DAY_MONTH = "day_month"
+    MONTH_YEAR = "month_year"
+    YEAR = "year"
+    WEEKDAY = "weekday"
+    RELATIVE = "relative"
+
+
+class Resolution(_StrEnum):
+    EXPLICIT = "explicit"  # every part needed was written
+    YEAR_INFERRED = "year_inferred"  # the year came from the reference date
+    RELATIVE = "relative"  # computed from the reference date (today, a bare weekday)
+    UNRESOLVED = "unresolved"  # no honest single date
+
+
+class Role(_StrEnum):
+    BODY = "body"
+    PUBLICATION = "publication"  # the header or dateline that dates the document itself
+
+
+class Severity(_StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""Weekday names in Python's `date.weekday()` order (Monday = 0)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One date expression, with offsets into the original text (`text[start:end] == surface`)."""
+
+    start: int
+    end: int
+    text: str
+    calendar: Calendar
+    kind: Kind
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: str | None  # as stated in the text, an English name from WEEKDAYS
+    iso: dt.date | None
+    resolution: Resolution
+    lang: str
+    relative: int | None = None  # day offset stated by a relative word: 0 tonight, -1 yesterday
+    role: Role = Role.BODY
+    problems: tuple[str, ...] = ()  # finding codes raised by this mention alone
+    suggested: dt.date | None = None  # the likely intended date when a problem explains itself
+    alternatives: tuple[dt.date, ...] = ()  # other readings (calendar confusion, ambiguous numerals)
+    note: str = ""  # why it resolved (or did not) the way it did
+    doc_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something that does not add up, explained in one sentence a journalist understands."""
+
+    id: str
+    kind: str  # a stable code: weekday_mismatch, calendar_confusion, date_conflict, ...
+    severity: Severity
+    doc_ids: tuple[str, ...]
+    spans: tuple[Span, ...]
+    message: str
+    suggested: dt.date | None = None
+    event_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The date a document's relative words and missing years are read against, and where it came from."""
+
+    date: dt.date | None
+    source: str  # "argument", "header", "dateline" or "none"
+    time: dt.time | None = None
+    mention: Mention | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDates:
+    """Everything datesync reads off one text: its mentions, its reference date and its own findings."""
+
+    mentions: tuple[Mention, ...]
+    reference: Reference
+    findings: tuple[Finding, ...] = ()
+    lang: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    text: str
+    id: str = ""
+    published: dt.date | dt.datetime | str | None = None
+    source: str = ""
+    lang: str | None = None
+    event: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """A call or meeting a document reports, with the date the text gives for it."""
+
+    doc_id: str
+    index: int  # position among the document's event mentions
+    kind: str  # phone_call, meeting, contact
+    participants: tuple[str, ...]  # canonical actor ids, sorted
+    trigger: Span
+    mention: Mention | None  # the date mention that belongs to this event
+    role: str  # "main" or "back_reference"
+    source: str = ""
+    lang: str = ""
+    event_key: str = ""  # caller-supplied grouping key, if any
+    candidates: tuple[dt.date, ...] = field(default=())  # dates this mention could mean
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    kind: str
+    participants: tuple[str, ...]
+    date: dt.date | None
+    members: tuple[EventMention, ...]
+    sources: tuple[str, ...]
+    explanation: str

@@ -1,0 +1,153 @@
+"""Unicode quirks of Persian and Arabic news text, for matching only.
+
+The text datesync returns is never changed. Letter and digit variants (ي/ی, ك/ک, ة/ه, أ/ا, ۲/٢/2)
+are absorbed by the character classes that `word_units` builds into the patterns, so the common case
+needs no copy of the text at all. Only marks that sit inside words (harakat, tatweel, bidi controls)
+and legacy presentation forms are removed by `prepare`, which keeps a map back to original offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from datesync import lexicons
+
+SEPARATOR = None
+"""Marks a place in a word where the writer may put a space or ZWNJ, or nothing (سه‌شنبه)."""
+
+_SEPARATOR_CHARS = " \u200c\u00a0\t.-"
+_COMBINING = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")  # marks and tatweel
+
+
+def _ranges_class(ranges: list[list[str]]) -> str:
+    return "".join(f"\\u{a.lower()}-\\u{b.lower()}" if a != b else f"\\u{a.lower()}" for a, b in ranges)
+
+
+@cache
+def _tables() -> tuple[dict[int, str | None], dict[str, str], re.Pattern[str]]:
+    data = lexicons.load("folding")
+    key_table: dict[int, str | None] = {}
+    members: dict[str, str] = {}
+    for canonical, variants in data["fold"].items():
+        members[canonical] = "".join(dict.fromkeys(canonical + variants))
+        for variant in variants:
+            key_table[ord(variant)] = canonical
+    for upper in range(ord("A"), ord("Z") + 1):
+        key_table[upper] = chr(upper + 32)
+        members[chr(upper + 32)] = chr(upper + 32) + chr(upper)
+    ignorable = _ranges_class(data["ignorable"]["ranges"])
+    compatible = _ranges_class(data["ignorable"]["compatibility_ranges"])
+    special = re.compile(f"[{ignorable}{compatible}]+")
+    for ch in _SEPARATOR_CHARS + "\n\r":
+        key_table[ord(ch)] = None
+    for start, end in data["ignorable"]["ranges"]:
+        for code in range(int(start, 16), int(end, 16) + 1):
+            key_table[code] = None
+    return key_table, members, special
+
+
+def fold(surface: str) -> str:
+    """The lookup key of a surface form: letters and digits folded, marks and separators dropped."""
+    key_table, _, special = _tables()
+    if special.search(surface):
+        surface = unicodedata.normalize("NFKC", surface)
+    return surface.translate(key_table).lower()
+
+
+def char_class(canonical: str) -> str:
+    """A regex fragment matching every character that folds to `canonical`."""
+    variants = _tables()[1].get(canonical, canonical)
+    if len(variants) == 1:
+        return re.escape(variants)
+    return "[" + "".join(re.escape(v) for v in variants) + "]"
+
+
+def literal_variants(unit: str) -> str:
+    """Every character that folds to `unit`, as a string (ی -> یيى)."""
+    return _tables()[1].get(unit, unit)
+
+
+def word_units(entry: str) -> tuple[str | None, ...]:
+    """A lexicon entry as folded characters, with SEPARATOR where a space, ZWNJ or dot may go."""
+    units: list[str | None] = []
+    for ch in entry.strip(_SEPARATOR_CHARS):
+        if ch in _SEPARATOR_CHARS:
+            if units and units[-1] is not SEPARATOR:
+                units.append(SEPARATOR)
+            continue
+        units.extend(fold(ch))
+    return tuple(units)
+
+
+def digit_class() -> str:
+    """Latin, Persian and Arabic-Indic digits; int() reads any mix of them."""
+    return "[" + "".join(_tables()[1][str(d)] for d in range(10)) + "]"
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Text ready for matching, with the way back to offsets in the original."""
+
+    original: str
+    text: str
+    _norm: array | None = None  # start of each unchanged stretch in `text`
+    _orig: array | None = None  # ... and where that stretch starts in `original`
+
+    def start(self, index: int) -> int:
+        """Original offset of the character at `index` of the prepared text."""
+        if self._norm is None:
+            return index
+        j = bisect_right(self._norm, index) - 1
+        return self._orig[j] + (index - self._norm[j])
+
+    def end(self, index: int) -> int:
+        """Original offset just after the character before `index`, with its trailing harakat."""
+        if self._norm is None or index == 0:
+            return index
+        after = self.start(index - 1) + 1
+        tail = _COMBINING.match(self.original, after)
+        return tail.end() if tail else after
+
+
+def prepare(text: str) -> Prepared:
+    """Remove in-word marks and replace presentation forms; a no-copy pass when there are none."""
+    special = _tables()[2]
+    first = special.search(text)
+    if first is None:
+        return Prepared(text, text)
+    pieces: list[str] = []
+    norm, orig = array("q", [0]), array("q", [0])
+    pos = produced = 0
+    for match in special.finditer(text, first.start()):
+        a, b = match.span()
+        pieces.append(text[pos:a])
+        replacement = "".join(_replacement(ch) for ch in match.group())
+        pieces.append(replacement)
+        produced += (a - pos) + len(replacement)
+        norm.append(produced)
+        orig.append(b)
+        pos = b
+    pieces.append(text[pos:])
+    return Prepared(text, "".join(pieces), norm, orig)
+
+
+def _replacement(ch: str) -> str:
+    if 0xFB50 <= ord(ch) <= 0xFEFC:
+        return unicodedata.normalize("NFKC", ch)
+    return ""
+
+
+def guess_lang(text: str, sample: int = 20000) -> str:
+    """fa, ar or en from letter counts in the first `sample` characters; cheap, not a classifier."""
+    head = text[:sample]
+    letters = lexicons.load("folding")["script"]
+    persian = sum(head.count(ch) for ch in letters["fa"])
+    arabic = sum(head.count(ch) for ch in letters["ar"])
+    if persian or arabic:
+        return "fa" if persian >= arabic else "ar"
+    return "en"
