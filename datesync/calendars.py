@@ -104,6 +104,9 @@ def gregorian_to_jalali(date: dt.date) -> tuple[int, int, int]:
     year = date.year - 621
     if date < nowruz(year):
         year -= 1
+    first, last = jalali_years()
+    if not first <= year <= last:
+        raise OutOfRange(f"{date.isoformat()} is in Solar Hijri year {year}, outside {first}-{last}")
     day_of_year = (date - nowruz(year)).days
     if day_of_year < 186:
         return year, day_of_year // 31 + 1, day_of_year % 31 + 1
