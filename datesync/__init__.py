@@ -1,6 +1,6 @@
 """datesync: find, resolve and reconcile dates in Persian, Arabic and English news reports."""
 
-from datesync.api import analyze, extract
+from datesync.api import Audit, Auditor, analyze, audit, extract
 from datesync.errors import DatesyncError, InputError, InvalidDate, OutOfRange
 from datesync.model import (
     Calendar,
@@ -17,6 +17,8 @@ from datesync.model import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Audit",
+    "Auditor",
     "Calendar",
     "DatesyncError",
     "Document",
@@ -32,5 +34,6 @@ __all__ = [
     "Severity",
     "__version__",
     "analyze",
+    "audit",
     "extract",
 ]

@@ -5,10 +5,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
-from datesync import checks
+from datesync import actors, attribute, checks, frames, reconcile
+from datesync.errors import DatesyncError
 from datesync.find import Raw, find
-from datesync.model import DocumentDates, Mention, Reference, Role
+from datesync.model import (
+    Document,
+    DocumentDates,
+    Event,
+    EventMention,
+    Finding,
+    Mention,
+    Reference,
+    Role,
+    Severity,
+)
 from datesync.normalize import Prepared, guess_lang, prepare
 from datesync.reference import locate
 from datesync.resolve import Context, Resolver
@@ -77,7 +91,7 @@ def analyze(
     header_mention = mentions[found.publication[0]] if found.publication else None
     return DocumentDates(
         mentions=tuple(mentions),
-        reference=Reference(reference, found.source, found.time, header_mention),
+        reference=Reference(reference, found.source, found.time, header_mention, found.located),
         findings=tuple(sorted([*resolver.findings, *dual], key=lambda f: (f.spans[0].start, f.kind))),
         lang=lang,
     )
@@ -106,3 +120,166 @@ def extract(text: str, *, published: object = None, lang: str | None = None) -> 
     it datesync uses the text's own publication header or dateline, and says so in `analyze()`.
     """
     return list(analyze(text, published=published, lang=lang).mentions)
+
+
+# -- audit: many documents -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """What one document contributes to an audit (or the error that stopped it)."""
+
+    id: str
+    source: str
+    dates: DocumentDates | None
+    event_mentions: tuple[EventMention, ...] = ()
+    error: str = ""
+
+
+def document_id(text: str) -> str:
+    """An id from the text itself, so adding documents never renumbers the others."""
+    return "doc-" + hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
+
+
+def as_document(
+    record: object, default_published: object = None, default_lang: str | None = None
+) -> Document:
+    """A Document from a str, a Document, a mapping or an object with attributes (a namedtuple row)."""
+    if isinstance(record, Document):
+        doc = record
+    elif isinstance(record, str):
+        doc = Document(text=record)
+    else:
+        get = record.get if isinstance(record, Mapping) else (lambda k, d=None: getattr(record, k, d))
+        doc = Document(
+            text=get("text"),
+            id=_clean(get("id")),
+            published=_missing_to_none(get("published")),
+            source=_clean(get("source")),
+            lang=_clean(get("lang")) or None,
+            event=_clean(get("event")),
+        )
+    if doc.published is None and default_published is not None:
+        doc = dataclasses.replace(doc, published=default_published)
+    if doc.lang is None and default_lang:
+        doc = dataclasses.replace(doc, lang=default_lang)
+    return doc
+
+
+def _missing_to_none(value: object) -> object:
+    if value is None or (isinstance(value, float) and value != value):  # NaN from pandas
+        return None
+    if type(value).__name__ == "NaTType" or (isinstance(value, str) and not value.strip()):
+        return None
+    return value
+
+
+def _clean(value: object) -> str:
+    value = _missing_to_none(value)
+    return "" if value is None else str(value).strip()
+
+
+class Auditor:
+    """Audits documents one at a time, keeping only what reconciliation needs.
+
+    `add()` returns each document's own result (its mentions and findings) so a caller can stream
+    them out; `finish()` groups the event mentions kept so far into events and findings.
+    """
+
+    def __init__(self, *, published: object = None, lang: str | None = None, actors: str | None = None):
+        self.published, self.lang, self.actors = published, lang, actors
+        self.event_mentions: list[EventMention] = []
+        self.references: dict[str, dt.date | None] = {}
+        self.seen: dict[str, int] = {}
+
+    def _unique(self, doc_id: str) -> str:
+        count = self.seen.get(doc_id, 0) + 1
+        self.seen[doc_id] = count
+        return doc_id if count == 1 else f"{doc_id}#{count}"
+
+    def add(self, record: object) -> DocumentResult:
+        try:
+            doc = as_document(record, self.published, self.lang)
+        except Exception as exc:  # a malformed record must not stop the run
+            return DocumentResult(self._unique("doc-invalid"), "", None, error=f"unreadable record: {exc}")
+        if not isinstance(doc.text, str):
+            doc_id = self._unique(doc.id or "doc-invalid")
+            return DocumentResult(doc_id, doc.source, None, error=f"no text (got {type(doc.text).__name__})")
+        doc_id = self._unique(doc.id or document_id(doc.text))
+        error = ""
+        try:
+            dates = analyze(doc.text, published=doc.published, lang=doc.lang, doc_id=doc_id)
+        except (DatesyncError, TypeError, ValueError) as exc:
+            error = f"published: {exc}; read without it"
+            dates = analyze(doc.text, lang=doc.lang, doc_id=doc_id)
+        found = attribute.event_mentions(doc.text, dates, doc_id, doc.source, doc.event, self.actors)
+        self.event_mentions.extend(found)
+        self.references[doc_id] = dates.reference.date
+        return DocumentResult(doc_id, doc.source or doc_id, dates, tuple(found), error)
+
+    def finish(self) -> tuple[list[Event], list[Finding]]:
+        names = actors.gazetteer(self.actors)
+        return reconcile.reconcile(self.event_mentions, self.references, {t.id: t.name for t in names.terms})
+
+
+class Audit:
+    """The result of `audit()`: records, and the same as pandas DataFrames (built on first use)."""
+
+    def __init__(self, documents: list[DocumentResult], events: list[Event], findings: list[Finding]):
+        self.documents = documents
+        self.mentions = [m for d in documents if d.dates for m in d.dates.mentions]
+        self.event_mentions = [em for d in documents for em in d.event_mentions]
+        self.events = events
+        self.findings = sorted(findings, key=_finding_order)
+        self.errors = [(d.id, d.error) for d in documents if d.error]
+
+    @property
+    def mentions_df(self):
+        return frames.mentions_frame(self.mentions)
+
+    @property
+    def events_df(self):
+        return frames.events_frame(self.events, actors.gazetteer().name_of)
+
+    @property
+    def findings_df(self):
+        return frames.findings_frame(self.findings)
+
+    def __repr__(self) -> str:
+        return (
+            f"Audit({len(self.documents)} documents, {len(self.mentions)} mentions, "
+            f"{len(self.events)} events, {len(self.findings)} findings, {len(self.errors)} errors)"
+        )
+
+
+SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _finding_order(f: Finding) -> tuple:
+    first = f.spans[0] if f.spans else None
+    return (SEVERITY_RANK[f.severity], f.doc_ids, first.start if first else -1, f.kind, f.id)
+
+
+def audit(
+    documents: Iterable[object],
+    *,
+    published: object = None,
+    lang: str | None = None,
+    actors: str | None = None,
+) -> Audit:
+    """Audit a corpus: every document's dates, the events they report, and what does not add up.
+
+    `documents` yields str, Document, mappings or objects with `text` and optional `id`, `published`,
+    `source`, `lang`, `event` (a caller's grouping key that overrides automatic grouping).
+    `published` is the default reference date; `actors` an extra gazetteer CSV.
+    """
+    auditor = Auditor(published=published, lang=lang, actors=actors)
+    results = []
+    doc_findings: list[Finding] = []
+    for record in documents:
+        result = auditor.add(record)
+        results.append(result)
+        if result.dates is not None:
+            doc_findings.extend(result.dates.findings)
+    events, event_findings = auditor.finish()
+    return Audit(results, events, doc_findings + event_findings)

@@ -169,9 +169,14 @@ _NO_LETTER_AFTER = r"(?![^\W\d_]|\u200c[^\W\d_])"
 
 
 def words_pattern(entries: list[str] | tuple[str, ...]) -> re.Pattern[str]:
-    """A compiled pattern matching any of `entries` as whole words, letter variants folded."""
+    """A compiled pattern matching any of `entries` as whole words, letter variants folded.
+
+    The entry itself is group "word" (an Arabic و/ف written onto it stays outside).
+    """
     units = list(dict.fromkeys(word_units(entry) for entry in entries))
-    return re.compile(_NO_LETTER_BEFORE + "(?:" + _trie_pattern(units) + ")" + _NO_LETTER_AFTER)
+    return re.compile(
+        _NO_LETTER_BEFORE + _PROCLITIC + "(?P<word>" + _trie_pattern(units) + ")" + _NO_LETTER_AFTER
+    )
 
 
 @cache

@@ -21,9 +21,9 @@ def severity(kind: str) -> Severity:
     return Severity(kinds()[kind]["severity"])
 
 
-def finding_id(kind: str, spans: Iterable[Span], salt: str = "") -> str:
+def finding_id(kind: str, spans: Iterable[Span]) -> str:
     """Depends only on the kind and the spans involved, so other documents never change it."""
-    key = "\x1f".join([kind, salt, *sorted(f"{s.doc_id}\x1e{s.start}\x1e{s.end}" for s in spans)])
+    key = "\x1f".join([kind, *sorted(f"{s.doc_id}\x1e{s.start}\x1e{s.end}" for s in spans)])
     return "F" + hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
 
 
@@ -42,5 +42,5 @@ def make_finding(
     spans = tuple(dict.fromkeys([*(span_of(m) for m in mentions), *extra_spans]))
     doc_ids = tuple(dict.fromkeys(s.doc_id for s in spans))
     return Finding(
-        finding_id(kind, spans, event_id), kind, severity(kind), doc_ids, spans, message, suggested, event_id
+        finding_id(kind, spans), kind, severity(kind), doc_ids, spans, message, suggested, event_id
     )

@@ -106,7 +106,8 @@ class Reference:
     date: dt.date | None
     source: str  # "argument", "header", "dateline" or "none"
     time: dt.time | None = None
-    mention: Mention | None = None
+    mention: Mention | None = None  # the text's own publication date, if it has one
+    located: str = ""  # what that is: "header", "dateline" or "" (none in the text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,7 @@ class EventMention:
     lang: str = ""
     event_key: str = ""  # caller-supplied grouping key, if any
     candidates: tuple[dt.date, ...] = field(default=())  # dates this mention could mean
+    future: bool = False  # reported as coming ("will meet"), not as done
 
 
 @dataclass(frozen=True, slots=True)

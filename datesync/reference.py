@@ -33,6 +33,7 @@ class Found:
     time: dt.time | None
     source: str  # argument, header, dateline or none
     publication: tuple[int, ...]  # indexes into the raw mentions
+    located: str = ""  # header, dateline or "" (what the text itself holds)
 
 
 @cache
@@ -119,11 +120,10 @@ def locate(text: str, raws: list[Raw], published: object = None) -> Found:
     header = _header(text, raws)
     dateline = () if header else _dateline(text, raws)
     picked = header or dateline
+    located = "header" if header else "dateline" if dateline else ""
     if published is not None:
         date, time = parse_published(published)
-        return Found(date, time, "argument", picked)
+        return Found(date, time, "argument", picked, located)
     if not picked:
         return Found(None, None, "none", ())
-    return Found(
-        None, _time_near(text, raws, picked) if header else None, "header" if header else "dateline", picked
-    )
+    return Found(None, _time_near(text, raws, picked) if header else None, located, picked, located)

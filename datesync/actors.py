@@ -1,0 +1,134 @@
+"""Who is who: the actors gazetteer (lexicons/actors.csv, extendable by users) and role phrases.
+
+A name in any script maps to one actor id; a role phrase (همتای روس, نظيره العراقي) maps to the
+person who held that office on the event's date, preferring someone the same report names.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from datesync import lexicons
+from datesync.errors import LexiconError
+from datesync.normalize import fold
+
+COLUMNS = ("id", "name", "country", "role", "start", "end", "fa", "ar", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One person in one office for one period (a person may have several)."""
+
+    id: str
+    name: str
+    country: str
+    role: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def covers(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """What a role phrase names: an office, and whether it is the unqualified home-country form."""
+
+    country: str
+    role: str
+    unqualified: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    terms: tuple[Term, ...]
+    names: dict[str, str]  # folded name variant -> actor id
+    offices: dict[str, Office]  # folded role phrase -> office
+    spellings: tuple[str, ...]  # every name and role phrase as written, for building the pattern
+
+    def name_of(self, actor_id: str) -> str:
+        return next((t.name for t in self.terms if t.id == actor_id), actor_id)
+
+    def holder(self, office: Office, date: dt.date | None, named: Iterable[str] = ()) -> str:
+        """The actor in `office`: one the report names, else the one in office on `date`.
+
+        Without either, a placeholder such as "RU:foreign_minister" that only matches itself.
+        """
+        holders = [t for t in self.terms if t.country == office.country and t.role == office.role]
+        named = set(named)
+        for term in holders:
+            if term.id in named and (date is None or term.covers(date)):
+                return term.id
+        if date is not None:
+            current = [t.id for t in holders if t.covers(date)]
+            if len(set(current)) == 1:
+                return current[0]
+        return f"{office.country}:{office.role}"
+
+
+def _date(value: str, where: str) -> dt.date | None:
+    if not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise LexiconError(f"{where}: not an ISO date: {value!r}") from None
+
+
+def parse_actors(text: str, origin: str) -> list[tuple[Term, dict[str, list[str]]]]:
+    """Rows of an actors CSV (columns: id,name,country,role,start,end,fa,ar,en; variants split on |)."""
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise LexiconError(f"{origin}: missing column(s) {', '.join(missing)}; expected {','.join(COLUMNS)}")
+    rows = []
+    for line, row in enumerate(reader, 2):
+        where = f"{origin}:{line}"
+        if not (row.get("id") or "").strip():
+            raise LexiconError(f"{where}: empty id")
+        term = Term(
+            row["id"].strip(),
+            row["name"].strip(),
+            row["country"].strip().upper(),
+            row["role"].strip(),
+            _date(row["start"] or "", where),
+            _date(row["end"] or "", where),
+        )
+        variants = {
+            lang: [v.strip() for v in (row[lang] or "").split("|") if v.strip()]
+            for lang in ("fa", "ar", "en")
+        }
+        rows.append((term, variants))
+    return rows
+
+
+@cache
+def gazetteer(extra: str | None = None) -> Gazetteer:
+    """The bundled gazetteer, plus the rows of a user's CSV file when `extra` names one."""
+    rows = parse_actors(lexicons.read_text("actors.csv"), "datesync/lexicons/actors.csv")
+    if extra:
+        path = Path(extra)
+        try:
+            rows += parse_actors(path.read_text(encoding="utf-8-sig"), str(path))
+        except OSError as exc:
+            raise LexiconError(f"{path}: cannot read actors file: {exc.strerror}") from None
+    names: dict[str, str] = {}
+    spellings: dict[str, None] = {}
+    for term, variants in rows:
+        for spelling in (term.name, *variants["fa"], *variants["ar"], *variants["en"]):
+            names.setdefault(fold(spelling), term.id)
+            spellings[spelling] = None
+    offices: dict[str, Office] = {}
+    for phrase in lexicons.load("roles")["phrase"]:
+        office = Office(phrase["country"], phrase["role"], bool(phrase.get("default_for_unqualified")))
+        for lang in ("fa", "ar", "en"):
+            for spelling in phrase.get(lang, ()):
+                offices.setdefault(fold(spelling), office)
+                spellings[spelling] = None
+    return Gazetteer(tuple(t for t, _ in rows), names, offices, tuple(spellings))

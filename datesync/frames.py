@@ -1,0 +1,191 @@
+"""Records <-> pandas. One table of column names and dtypes, used by the accessor, CSV and Dask.
+
+pandas is imported lazily: `import datesync` must stay fast for scripts that never build a frame.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from datesync import calendars
+from datesync.model import Calendar, Event, Finding, Mention, Severity
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+CALENDARS = [c.value for c in Calendar]
+KINDS = ["date", "day_month", "month_year", "year", "weekday", "relative"]
+RESOLUTIONS = ["explicit", "year_inferred", "relative", "unresolved"]
+SEVERITIES = [s.value for s in Severity]
+EVENT_KINDS = ["phone_call", "meeting", "contact"]
+
+# column -> dtype spec: "string", "int", "date", "bool", or a list of categories
+MENTION_COLUMNS: dict[str, Any] = {
+    "doc_id": "string",
+    "start": "int",
+    "end": "int",
+    "text": "string",
+    "calendar": CALENDARS,
+    "kind": KINDS,
+    "year": "int",
+    "month": "int",
+    "day": "int",
+    "weekday": "string",
+    "iso": "date",
+    "resolution": RESOLUTIONS,
+    "lang": "string",
+    "relative": "int",
+    "role": ["body", "publication"],
+    "problems": "string",
+    "suggested": "date",
+    "alternatives": "string",
+    "note": "string",
+}
+EVENT_COLUMNS: dict[str, Any] = {
+    "event_id": "string",
+    "kind": EVENT_KINDS,
+    "participants": "string",
+    "date": "date",
+    "weekday": "string",
+    "date_jalali": "string",
+    "date_hijri": "string",
+    "reports": "int",
+    "sources": "string",
+    "doc_ids": "string",
+    "explanation": "string",
+}
+FINDING_COLUMNS: dict[str, Any] = {
+    "finding_id": "string",
+    "kind": "string",
+    "severity": SEVERITIES,
+    "event_id": "string",
+    "doc_ids": "string",
+    "start": "int",
+    "end": "int",
+    "text": "string",
+    "spans": "string",
+    "message": "string",
+    "suggested": "date",
+}
+LIST_SEPARATOR = ";"
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _join(values: Iterable[Any]) -> str:
+    return LIST_SEPARATOR.join(str(v) for v in values)
+
+
+def mention_row(m: Mention) -> dict[str, Any]:
+    return {
+        "doc_id": m.doc_id,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "calendar": m.calendar.value,
+        "kind": m.kind.value,
+        "year": m.year,
+        "month": m.month,
+        "day": m.day,
+        "weekday": m.weekday,
+        "iso": m.iso,
+        "resolution": m.resolution.value,
+        "lang": m.lang,
+        "relative": m.relative,
+        "role": m.role.value,
+        "problems": _join(m.problems),
+        "suggested": m.suggested,
+        "alternatives": _join(_iso(d) for d in m.alternatives),
+        "note": m.note,
+    }
+
+
+def in_calendar(calendar: Calendar, date: dt.date | None) -> str | None:
+    """A date written in another calendar, ISO-style with ASCII digits (1402-08-28)."""
+    if date is None:
+        return None
+    try:
+        y, m, d = calendars.from_gregorian(calendar, date)
+    except calendars.OutOfRange:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def event_row(e: Event, names: Callable[[str], str] = str) -> dict[str, Any]:
+    return {
+        "event_id": e.id,
+        "kind": e.kind,
+        "participants": _join(names(p) for p in e.participants),
+        "date": e.date,
+        "weekday": e.date.strftime("%A") if e.date else None,
+        "date_jalali": in_calendar(Calendar.JALALI, e.date),
+        "date_hijri": in_calendar(Calendar.HIJRI, e.date),
+        "reports": len({m.doc_id for m in e.members}),
+        "sources": _join(e.sources),
+        "doc_ids": _join(dict.fromkeys(m.doc_id for m in e.members)),
+        "explanation": e.explanation,
+    }
+
+
+def finding_row(f: Finding) -> dict[str, Any]:
+    first = f.spans[0] if f.spans else None
+    return {
+        "finding_id": f.id,
+        "kind": f.kind,
+        "severity": f.severity.value,
+        "event_id": f.event_id or None,
+        "doc_ids": _join(f.doc_ids),
+        "start": first.start if first else None,
+        "end": first.end if first else None,
+        "text": first.text if first else None,
+        "spans": _join(f"{s.doc_id}:{s.start}-{s.end}" for s in f.spans),
+        "message": f.message,
+        "suggested": f.suggested,
+    }
+
+
+def dtype_of(spec: Any) -> Any:
+    import pandas as pd
+
+    if isinstance(spec, list):
+        return pd.CategoricalDtype(spec)
+    return {"string": "string", "int": "Int64", "date": "datetime64[s]", "bool": "boolean"}[spec]
+
+
+def empty(columns: dict[str, Any]) -> pd.DataFrame:
+    """A zero-row frame with the right dtypes (what Dask calls `meta`)."""
+    return frame([], columns)
+
+
+def frame(
+    rows: Sequence[dict[str, Any]], columns: dict[str, Any], index: Sequence[Any] | None = None
+) -> pd.DataFrame:
+    import pandas as pd
+
+    data = {}
+    for name, spec in columns.items():
+        values = [row[name] for row in rows]
+        if spec == "date":
+            data[name] = pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[s]")
+        else:
+            data[name] = pd.Series(values, dtype=dtype_of(spec))
+    out = pd.DataFrame(data)
+    if index is not None:
+        out.index = pd.Index(index)
+    return out
+
+
+def mentions_frame(mentions: Iterable[Mention], index: Sequence[Any] | None = None) -> pd.DataFrame:
+    return frame([mention_row(m) for m in mentions], MENTION_COLUMNS, index)
+
+
+def events_frame(events: Iterable[Event], names: Callable[[str], str] = str) -> pd.DataFrame:
+    return frame([event_row(e, names) for e in events], EVENT_COLUMNS)
+
+
+def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
+    return frame([finding_row(f) for f in findings], FINDING_COLUMNS)
