@@ -15,7 +15,15 @@ from functools import cache
 
 from datesync import lexicons
 from datesync.model import WEEKDAYS, Calendar, Kind
-from datesync.normalize import SEPARATOR, char_class, digit_class, fold, literal_variants, word_units
+from datesync.normalize import (
+    OPTIONAL_DOT,
+    SEPARATOR,
+    char_class,
+    digit_class,
+    fold,
+    literal_variants,
+    word_units,
+)
 
 
 class Part(IntEnum):
@@ -146,6 +154,8 @@ def _trie_pattern(words: list[tuple[str | None, ...]]) -> str:
     def piece(unit) -> str:
         if unit is SEPARATOR:
             return separator
+        if unit == OPTIONAL_DOT:
+            return r"\.?"
         if isinstance(unit, tuple):
             return re.escape(unit[1])
         return char_class(unit)
@@ -243,6 +253,19 @@ def _date_shaped(a: str, b: str, c: str) -> bool:
     )
 
 
+@dataclass(slots=True)
+class _Prefix:
+    """What the words before a date said: a relative word, a weekday, parts of the day."""
+
+    count: int = 0  # tokens taken
+    last: int = 0  # index of the last relative word or weekday (a trailing part of the day stays out)
+    relative: int | None = None
+    night: bool = False
+    weekday: int | None = None
+    eve: bool = False
+    lang: str = ""
+
+
 class _Grammar:
     """Joins adjacent tokens into expressions; each method returns (Raw | None, next token index)."""
 
@@ -325,42 +348,57 @@ class _Grammar:
     # -- grammar -------------------------------------------------------------------------------
 
     def expression(self, i: int) -> tuple[Raw | None, int]:
-        prefix, after_prefix = self.prefix(i)
-        if prefix["tokens"]:
-            core, nxt = (None, after_prefix)
-            if after_prefix < len(self.toks) and self.joined(after_prefix - 1, after_prefix, _LIST):
-                core, nxt = self.core(after_prefix)
-            if core is None and prefix["relative"] is None and prefix["weekday"] is None:
-                return None, i
-            return self.combine(i, prefix, core, after_prefix if core is None else nxt), (
-                after_prefix if core is None else nxt
-            )
-        core, nxt = self.core(i)
-        if core is None:
-            return None, i
-        return self.trailing_weekday(core, nxt)
+        prefix = self.prefix(i)
+        if not prefix.count:
+            core, nxt = self.core(i)
+            return (None, i) if core is None else self.trailing_weekday(core, nxt)
+        after = i + prefix.count
+        core, nxt = None, after
+        if after < len(self.toks) and self.joined(after - 1, after, _LIST):
+            core, nxt = self.core(after)
+        if core is not None:
+            return replace(
+                core,
+                start=self.toks[i].start,
+                weekday=prefix.weekday,
+                eve=prefix.eve,
+                relative=prefix.relative,
+                night=prefix.night,
+                lang=core.lang or prefix.lang,
+            ), nxt
+        if prefix.relative is None and prefix.weekday is None:
+            return None, i  # parts of the day alone are no date
+        kind = Kind.RELATIVE if prefix.relative is not None else Kind.WEEKDAY
+        return Raw(
+            self.toks[i].start,
+            self.toks[prefix.last].end,
+            kind,
+            Calendar.NONE,
+            weekday=prefix.weekday,
+            eve=prefix.eve,
+            relative=prefix.relative,
+            night=prefix.night,
+            lang=prefix.lang,
+        ), after
 
-    def prefix(self, i: int) -> tuple[dict, int]:
+    def prefix(self, i: int) -> _Prefix:
         """Relative words, weekdays and parts of the day chained before a date (امشب (یکشنبه) ...)."""
-        found: dict = {
-            "tokens": [],
-            "relative": None,
-            "night": False,
-            "weekday": None,
-            "eve": False,
-            "lang": "",
-        }
+        found = _Prefix()
         j = i
         while j < len(self.toks) and (j == i or self.joined(j - 1, j, _LIST)):
             tok = self.toks[j]
-            if (rel := tok.get(Part.RELATIVE)) and found["relative"] is None:
-                found.update(relative=rel.value, night=rel.flag, lang=found["lang"] or rel.lang)
-            elif (wd := tok.get(Part.WEEKDAY)) and found["weekday"] is None:
-                previous = self.toks[j - 1].get(Part.PART_OF_DAY) if found["tokens"] else None
-                found.update(
-                    weekday=wd.value, eve=bool(previous and previous.flag), lang=found["lang"] or wd.lang
+            if (rel := tok.get(Part.RELATIVE)) and found.relative is None:
+                found.relative, found.night, found.lang = int(rel.value), rel.flag, found.lang or rel.lang
+                found.last = j
+            elif (wd := tok.get(Part.WEEKDAY)) and found.weekday is None:
+                before = self.toks[j - 1].get(Part.PART_OF_DAY) if j > i else None
+                found.weekday, found.eve, found.lang = (
+                    int(wd.value),
+                    bool(before and before.flag),
+                    found.lang or wd.lang,
                 )
-            elif tok.get(Part.PART_OF_DAY) and len(found["tokens"]) < 4:
+                found.last = j
+            elif tok.get(Part.PART_OF_DAY) and found.count < 4:
                 pass
             elif (
                 tok.get(Part.WEEKDAY_PREFIX)
@@ -371,75 +409,17 @@ class _Grammar:
                 pass
             else:
                 break
-            found["tokens"].append(j)
+            found.count += 1
             j += 1
-        if found["tokens"] and found["relative"] is None and found["weekday"] is None:
-            # parts of the day alone: keep them only as the start of a date (شامگاه ۲۸ آبان)
-            found["tokens"] = found["tokens"][:]
-        return found, j
-
-    def combine(self, i: int, prefix: dict, core: Raw | None, end_index: int) -> Raw:
-        start = self.toks[i].start
-        if core is None:
-            last = self.toks[end_index - 1]
-            while end_index - 1 > i and not (last.get(Part.RELATIVE) or last.get(Part.WEEKDAY)):
-                end_index -= 1  # a trailing part of the day stays out unless it qualifies
-                last = self.toks[end_index - 1]
-            kind = Kind.RELATIVE if prefix["relative"] is not None else Kind.WEEKDAY
-            return Raw(
-                start,
-                last.end,
-                kind,
-                Calendar.NONE,
-                weekday=prefix["weekday"],
-                eve=prefix["eve"],
-                relative=prefix["relative"],
-                night=prefix["night"],
-                lang=prefix["lang"],
-            )
-        return Raw(
-            start,
-            core.end,
-            core.kind,
-            core.calendar,
-            core.year,
-            core.month,
-            core.day,
-            prefix["weekday"],
-            prefix["eve"],
-            prefix["relative"],
-            prefix["night"],
-            core.era,
-            core.lang or prefix["lang"],
-            core.months,
-            core.numeric,
-        )
+        return found
 
     def trailing_weekday(self, core: Raw, i: int) -> tuple[Raw, int]:
-        """A weekday in brackets right after a date: ۲۸ آبان (یکشنبه)."""
-        if i < len(self.toks) and core.day is not None and (wd := self.toks[i].get(Part.WEEKDAY)):
+        """A weekday in brackets right after a date: ۲۸ آبان (یکشنبه), 1402/08/29 (دوشنبه)."""
+        day_level = core.day is not None or core.numeric is not None
+        if i < len(self.toks) and day_level and (wd := self.toks[i].get(Part.WEEKDAY)):
             gap = self.text[self.toks[i - 1].end : self.toks[i].start]
             if "(" in gap and self.joined(i - 1, i, _TIGHT):
-                end = self.toks[i].end
-                if self.text[end : end + 1] == ")":
-                    end += 1
-                return Raw(
-                    core.start,
-                    end,
-                    core.kind,
-                    core.calendar,
-                    core.year,
-                    core.month,
-                    core.day,
-                    wd.value,
-                    False,
-                    None,
-                    False,
-                    core.era,
-                    core.lang,
-                    core.months,
-                    core.numeric,
-                ), i + 1
+                return replace(core, end=self.toks[i].end, weekday=int(wd.value)), i + 1
         return core, i
 
     def core(self, i: int) -> tuple[Raw | None, int]:

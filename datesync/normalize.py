@@ -19,6 +19,8 @@ from datesync import lexicons
 
 SEPARATOR = None
 """Marks a place in a word where the writer may put a space or ZWNJ, or nothing (سه‌شنبه)."""
+OPTIONAL_DOT = "optional-dot"
+"""Marks the dot that ends an abbreviation (Nov.): part of the word when written, never required."""
 
 _SEPARATOR_CHARS = " \u200c\u00a0\t.-"
 _COMBINING = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")  # marks and tatweel
@@ -75,12 +77,15 @@ def literal_variants(unit: str) -> str:
 def word_units(entry: str) -> tuple[str | None, ...]:
     """A lexicon entry as folded characters, with SEPARATOR where a space, ZWNJ or dot may go."""
     units: list[str | None] = []
-    for ch in entry.strip(_SEPARATOR_CHARS):
+    stripped = entry.strip(_SEPARATOR_CHARS)
+    for ch in stripped:
         if ch in _SEPARATOR_CHARS:
             if units and units[-1] is not SEPARATOR:
                 units.append(SEPARATOR)
             continue
         units.extend(fold(ch))
+    if entry.rstrip().endswith(".") and units:
+        units.append(OPTIONAL_DOT)
     return tuple(units)
 
 
