@@ -179,6 +179,21 @@ def _clean(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
+def analyze_document(doc: Document) -> tuple[DocumentDates, str]:
+    """A document's dates; an unreadable `published` is reported and the text read without it."""
+    try:
+        return analyze(doc.text, published=doc.published, lang=doc.lang, doc_id=doc.id), ""
+    except (DatesyncError, TypeError, ValueError) as exc:
+        return analyze(doc.text, lang=doc.lang, doc_id=doc.id), f"published: {exc}; read without it"
+
+
+def process(doc: Document, actors_file: str | None = None) -> DocumentResult:
+    """One document's dates and event mentions. Pure, so it can run in a worker process."""
+    dates, error = analyze_document(doc)
+    found = attribute.event_mentions(doc.text, dates, doc.id, doc.source, doc.event, actors_file)
+    return DocumentResult(doc.id, doc.source or doc.id, dates, tuple(found), error)
+
+
 class Auditor:
     """Audits documents one at a time, keeping only what reconciliation needs.
 
@@ -197,7 +212,8 @@ class Auditor:
         self.seen[doc_id] = count
         return doc_id if count == 1 else f"{doc_id}#{count}"
 
-    def add(self, record: object) -> DocumentResult:
+    def admit(self, record: object) -> Document | DocumentResult:
+        """The record as a Document with a unique id, or the error result of an unusable record."""
         try:
             doc = as_document(record, self.published, self.lang)
         except Exception as exc:  # a malformed record must not stop the run
@@ -205,17 +221,20 @@ class Auditor:
         if not isinstance(doc.text, str):
             doc_id = self._unique(doc.id or "doc-invalid")
             return DocumentResult(doc_id, doc.source, None, error=f"no text (got {type(doc.text).__name__})")
-        doc_id = self._unique(doc.id or document_id(doc.text))
-        error = ""
-        try:
-            dates = analyze(doc.text, published=doc.published, lang=doc.lang, doc_id=doc_id)
-        except (DatesyncError, TypeError, ValueError) as exc:
-            error = f"published: {exc}; read without it"
-            dates = analyze(doc.text, lang=doc.lang, doc_id=doc_id)
-        found = attribute.event_mentions(doc.text, dates, doc_id, doc.source, doc.event, self.actors)
-        self.event_mentions.extend(found)
-        self.references[doc_id] = dates.reference.date
-        return DocumentResult(doc_id, doc.source or doc_id, dates, tuple(found), error)
+        return dataclasses.replace(doc, id=self._unique(doc.id or document_id(doc.text)))
+
+    def collect(self, result: DocumentResult) -> DocumentResult:
+        """Keep what reconciliation needs from a processed document."""
+        if result.dates is not None:
+            self.event_mentions.extend(result.event_mentions)
+            self.references[result.id] = result.dates.reference.date
+        return result
+
+    def add(self, record: object) -> DocumentResult:
+        admitted = self.admit(record)
+        if isinstance(admitted, DocumentResult):
+            return admitted
+        return self.collect(process(admitted, self.actors))
 
     def finish(self) -> tuple[list[Event], list[Finding]]:
         names = actors.gazetteer(self.actors)

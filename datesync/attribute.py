@@ -46,9 +46,13 @@ def matcher(actors_file: str | None = None) -> _Matcher:
             for phrase in triggers[kind].get(lang, ()):
                 meaning.setdefault(fold(phrase), []).append(("trigger", kind))
                 spellings.append(phrase)
+    trigger_keys = [(key, value) for key, values in meaning.items() for _, value in values]
     for tense in ("back_reference", "future"):
         for phrase in triggers["tense"][tense]:
-            meaning.setdefault(fold(phrase), []).append((tense, True))
+            key = fold(phrase)
+            meaning.setdefault(key, []).append((tense, True))
+            # "last spoke", "had met": the marker holds a trigger, which the longer match would hide
+            meaning[key] += [("trigger", kind) for trigger, kind in trigger_keys if trigger in key][:1]
             spellings.append(phrase)
     for key, actor in gaz.names.items():
         meaning.setdefault(key, []).append(("actor", actor))

@@ -149,7 +149,7 @@ def _trie_pattern(words: list[tuple[str | None, ...]]) -> str:
                 node = node.setdefault(unit, {})
             node[""] = {}
 
-    separator = f"[{_SPACE}.]{{0,3}}"
+    separator = f"[{_SPACE}.\\-]{{0,3}}"
 
     def piece(unit) -> str:
         if unit is SEPARATOR:

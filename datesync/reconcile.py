@@ -201,13 +201,19 @@ def _findings(
     for em in event.members:
         m = em.mention
         people = _people(em, names)
-        if m is None:
+        if m is None or (not em.candidates and "invalid_date" not in m.problems):
             if em.role == "main":
+                why = (
+                    "gives no date for it"
+                    if m is None
+                    else f"its date «{m.text}» cannot be resolved ({m.note})"
+                )
+                message = f"{em.doc_id} reports a {what} between {people} but {why}"
                 out.append(
                     make_finding(
                         "undated_event",
-                        (),
-                        f"{em.doc_id} reports a {what} between {people} but gives no date for it.",
+                        (m,) if m else (),
+                        message.rstrip(".") + ".",
                         extra_spans=(em.trigger,),
                     )
                 )

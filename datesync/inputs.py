@@ -1,0 +1,334 @@
+"""Reading documents from paths: text files, folders, CSV, JSONL, Parquet, or "-" for stdin.
+
+Everything streams: folders file by file, CSV and JSONL row by row, Parquet batch by batch, so memory
+does not grow with the input. A bad file, row or line becomes a Problem (a one-line message naming
+the file and line) and the run goes on. Input files are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from datesync.errors import InputError
+
+TABLE_SUFFIXES = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+SNIFF = 65536  # bytes read to choose an encoding
+BATCH = 2048  # Parquet rows per batch
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # one cell may hold a long article (50 MB and more)
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which input columns hold each document field (overridable on the command line)."""
+
+    text: str = "text"
+    id: str = "id"
+    published: str = "published"
+    source: str = "source"
+    lang: str = "lang"
+    event: str = "event"
+
+    def pick(self, row: dict, where: str) -> dict:
+        doc = {f.name: row.get(getattr(self, f.name)) for f in fields(self)}
+        if not doc["id"]:
+            doc["id"] = where
+        return doc
+
+
+@dataclass
+class Reading:
+    """Counts for the run summary; problems are reported through `on_problem` as they happen."""
+
+    on_problem: Callable[[InputError], None]
+    files: int = 0
+    documents: int = 0
+    problems: int = 0
+    notes: list[str] = field(default_factory=list)
+    bytes_total: int = 0
+
+    def problem(self, message: str, path: str, line: int | None = None) -> None:
+        self.problems += 1
+        self.on_problem(InputError(message, path, line))
+
+
+def decode(data: bytes, path: str, reading: Reading) -> str | None:
+    """Text from bytes: BOMs first, then UTF-8, then a detected legacy encoding (said aloud)."""
+    if not data.strip():
+        reading.problem("empty file, skipped", path)
+        return None
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                reading.problem(f"invalid {codec} at byte {exc.start}; undecodable bytes replaced", path)
+                return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad_at = exc.start
+    if b"\x00" in data[:SNIFF]:
+        reading.problem("binary file (NUL bytes), skipped", path)
+        return None
+    from charset_normalizer import from_bytes
+
+    guess = from_bytes(data[: SNIFF * 4]).best()
+    if guess is not None and guess.encoding not in ("utf_8", "ascii"):
+        reading.notes.append(f"{path}: not UTF-8; decoded as {guess.encoding}")
+        reading.problem(f"not UTF-8 (invalid byte at {bad_at}); decoded as {guess.encoding}", path)
+        return data.decode(guess.encoding, errors="replace")
+    reading.problem(f"invalid UTF-8 at byte {bad_at}; undecodable bytes replaced", path)
+    return data.decode("utf-8", errors="replace")
+
+
+def _text_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reading.problem(_os_message(exc), str(path))
+        return
+    reading.bytes_total += len(data)
+    text = decode(data, str(path), reading)
+    if text is not None:
+        yield {"text": text, "id": path.name, "published": None, "source": None, "lang": None, "event": None}
+
+
+def _os_message(exc: OSError) -> str:
+    if exc.errno == 40:  # ELOOP
+        return "symlink loop, skipped"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _open_text(path: Path, reading: Reading) -> io.TextIOBase | None:
+    """A streaming text reader for a table file, its encoding chosen from the first bytes."""
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        reading.problem(_os_message(exc), str(path))
+        return None
+    head = raw.read(SNIFF)
+    raw.seek(0)
+    encoding = "utf-8"
+    if head.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:  # not just a character cut by the sniff window
+                from charset_normalizer import from_bytes
+
+                guess = from_bytes(head).best()
+                if guess is not None:
+                    encoding = guess.encoding
+                    reading.problem(f"not UTF-8; decoded as {encoding}", str(path))
+    return io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+
+
+def _csv_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
+    stream = _open_text(path, reading)
+    if stream is None:
+        return
+    with stream:
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+        reader = csv.reader(stream, delimiter=delimiter)
+        try:
+            header = next(reader)
+        except StopIteration:
+            reading.problem("empty file, skipped", str(path))
+            return
+        except csv.Error as exc:
+            reading.problem(f"not a readable CSV header: {exc}", str(path), 1)
+            return
+        if columns.text not in header:
+            shown = ", ".join(header[:8]) + (" ..." if len(header) > 8 else "")
+            reading.problem(
+                f"no '{columns.text}' column (columns: {shown}); name it with --text-column", str(path), 1
+            )
+            return
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                reading.problem(f"unreadable row: {exc}", str(path), reader.line_num)
+                continue
+            if not row:
+                continue
+            if len(row) != len(header):
+                reading.problem(
+                    f"row has {len(row)} fields, header has {len(header)}", str(path), reader.line_num
+                )
+                if len(row) < len(header):
+                    row = row + [""] * (len(header) - len(row))
+            record = dict(zip(header, row, strict=False))
+            yield columns.pick(record, f"{path.name}:{reader.line_num}")
+
+
+def _jsonl_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        reading.problem(_os_message(exc), str(path))
+        return
+    with stream:
+        yield from _jsonl_lines(stream, str(path), path.name, reading, columns)
+
+
+def _jsonl_lines(stream, where: str, name: str, reading: Reading, columns: Columns) -> Iterator[dict]:
+    for number, line in enumerate(stream, 1):
+        if number == 1 and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8) :]
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            reading.problem(f"broken JSON line: {exc}", where, number)
+            continue
+        if not isinstance(record, dict):
+            reading.problem(f"expected a JSON object, got {type(record).__name__}", where, number)
+            continue
+        if columns.text not in record:
+            reading.problem(f"no '{columns.text}' field", where, number)
+            continue
+        yield columns.pick(record, f"{name}:{number}")
+
+
+def _parquet_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        parquet = pq.ParquetFile(path)
+    except OSError as exc:
+        reading.problem(f"not a readable Parquet file: {exc}", str(path))
+        return
+    except Exception as exc:  # pyarrow raises its own error types for corrupt files
+        reading.problem(f"not a readable Parquet file: {exc}", str(path))
+        return
+    schema = parquet.schema_arrow
+    if columns.text not in schema.names:
+        reading.problem(f"no '{columns.text}' column (columns: {', '.join(schema.names[:8])})", str(path))
+        return
+    text_type = schema.field(columns.text).type
+    if not (pa.types.is_string(text_type) or pa.types.is_large_string(text_type)):
+        reading.problem(f"column '{columns.text}' has type {text_type}, expected string", str(path))
+        return
+    wanted = [getattr(columns, f.name) for f in fields(columns)]
+    present = [c for c in wanted if c in schema.names]
+    row_number = 0
+    for batch in parquet.iter_batches(batch_size=BATCH, columns=present):
+        for record in batch.to_pylist():
+            row_number += 1
+            yield columns.pick(record, f"{path.name}:{row_number}")
+
+
+READERS = {"csv": _csv_file, "jsonl": _jsonl_file, "parquet": _parquet_file}
+
+
+def _walk(folder: Path, reading: Reading) -> Iterator[Path]:
+    """*.txt files under `folder`, sorted, following symlinked folders once (no loops)."""
+    seen: set[tuple[int, int]] = set()
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            info = current.stat()
+        except OSError as exc:
+            reading.problem(_os_message(exc), str(current))
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            reading.problem("symlink loop (folder already read), skipped", str(current))
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as exc:
+            reading.problem(_os_message(exc), str(current))
+            continue
+        folders = []
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError as exc:
+                reading.problem(_os_message(exc), str(path))
+                continue
+            if is_dir:
+                folders.append(path)
+            elif entry.name.lower().endswith(".txt"):
+                yield path
+        stack.extend(reversed(folders))
+
+
+def read(paths: list[str], columns: Columns, reading: Reading, stdin=None) -> Iterator[dict]:
+    """Document records (text, id, published, source, lang, event) from every path, in order."""
+    for raw in paths:
+        if raw == "-":
+            yield from _stdin(stdin or sys.stdin.buffer, reading, columns)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for file in _walk(path, reading):
+                reading.files += 1
+                yield from _text_file(file, reading, columns)
+            continue
+        if not path.exists() and not path.is_symlink():
+            reading.problem("no such file or folder", raw)
+            continue
+        reading.files += 1
+        reader = READERS.get(TABLE_SUFFIXES.get(path.suffix.lower(), ""), _text_file)
+        yield from reader(path, reading, columns)
+
+
+def _stdin(stream, reading: Reading, columns: Columns) -> Iterator[dict]:
+    """JSONL when the first non-blank byte is "{", else one text document."""
+    head = stream.peek(1) if hasattr(stream, "peek") else b""
+    data = None
+    if not head:
+        data = stream.read()
+        head = data
+    if head.lstrip()[:1] == b"{":
+        source = io.BytesIO(data) if data is not None else stream
+        yield from _jsonl_lines(source, "<stdin>", "stdin", reading, columns)
+        return
+    data = data if data is not None else stream.read()
+    text = decode(data, "<stdin>", reading)
+    if text is not None:
+        yield {"text": text, "id": "stdin", "published": None, "source": None, "lang": None, "event": None}
+
+
+def size_of(paths: list[str]) -> int | None:
+    """Total bytes of the inputs when knowable cheaply (for a progress bar), else None."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        try:
+            if path.is_dir():
+                total += sum(f.stat().st_size for f in path.rglob("*.txt") if f.is_file())
+            else:
+                total += path.stat().st_size
+        except OSError:
+            return None
+    return total
+
+
+__all__ = ["Columns", "InputError", "Reading", "decode", "read", "size_of"]
