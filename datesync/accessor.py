@@ -6,6 +6,7 @@ the caller's frame. Registered on `import datesync` when pandas is loaded, or by
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Hashable
 from typing import Any, NamedTuple
 
@@ -78,10 +79,11 @@ class DatesyncFrame:
         for record in _documents(self._frame, text, published, id, lang=lang):
             if not isinstance(record["text"], str):
                 continue
-            doc = api.as_document(record)
-            for m in api.analyze(doc.text, published=doc.published, lang=doc.lang, doc_id=doc.id).mentions:
-                mentions.append(m)
-                index.append(record["_index"])
+            dates, error = api.analyze_document(api.as_document(record))
+            if error:
+                warnings.warn(f"row {record['_index']!r}: {error}", stacklevel=2)
+            mentions.extend(dates.mentions)
+            index.extend([record["_index"]] * len(dates.mentions))
         out = frames.mentions_frame(mentions, index=index)
         out.index.name = self._frame.index.name
         return out

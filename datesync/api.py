@@ -169,7 +169,7 @@ def as_document(
 def _missing_to_none(value: object) -> object:
     if value is None or (isinstance(value, float) and value != value):  # NaN from pandas
         return None
-    if type(value).__name__ == "NaTType" or (isinstance(value, str) and not value.strip()):
+    if type(value).__name__ in ("NaTType", "NAType") or (isinstance(value, str) and not value.strip()):
         return None
     return value
 

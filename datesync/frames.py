@@ -10,7 +10,18 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from datesync import calendars
-from datesync.model import Calendar, Event, Finding, Mention, Severity
+from datesync.model import (
+    Calendar,
+    Event,
+    EventMention,
+    Finding,
+    Kind,
+    Mention,
+    Resolution,
+    Role,
+    Severity,
+    Span,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -189,3 +200,115 @@ def events_frame(events: Iterable[Event], names: Callable[[str], str] = str) -> 
 
 def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
     return frame([finding_row(f) for f in findings], FINDING_COLUMNS)
+
+
+# Event mentions flattened to one row each, with their date mention's fields prefixed "m_", so they
+# can cross process boundaries (Dask shuffles them by bucket) with a fixed, Arrow-friendly schema.
+EVENT_MENTION_COLUMNS: dict[str, Any] = {
+    "bucket": "string",
+    "doc_id": "string",
+    "index": "int",
+    "kind": "string",
+    "participants": "string",
+    "trigger_start": "int",
+    "trigger_end": "int",
+    "trigger_text": "string",
+    "role": "string",
+    "source": "string",
+    "lang": "string",
+    "event_key": "string",
+    "candidates": "string",
+    "future": "bool",
+    "published": "date",
+    **{f"m_{name}": spec for name, spec in MENTION_COLUMNS.items() if name != "doc_id"},
+}
+
+
+def event_mention_row(em: EventMention, bucket: str, published: dt.date | None) -> dict[str, Any]:
+    row = {
+        "bucket": bucket,
+        "doc_id": em.doc_id,
+        "index": em.index,
+        "kind": em.kind,
+        "participants": _join(em.participants),
+        "trigger_start": em.trigger.start,
+        "trigger_end": em.trigger.end,
+        "trigger_text": em.trigger.text,
+        "role": em.role,
+        "source": em.source,
+        "lang": em.lang,
+        "event_key": em.event_key,
+        "candidates": _join(d.isoformat() for d in em.candidates),
+        "future": em.future,
+        "published": published,
+    }
+    mention = mention_row(em.mention) if em.mention is not None else dict.fromkeys(MENTION_COLUMNS)
+    row.update({f"m_{name}": mention[name] for name in MENTION_COLUMNS if name != "doc_id"})
+    return row
+
+
+def _split(value: Any) -> list[str]:
+    return [] if value is None or value != value or value == "" else str(value).split(LIST_SEPARATOR)
+
+
+def _opt(value: Any) -> Any:
+    """A pandas cell as a plain Python value (NA/NaT -> None, Timestamp -> date, Int64 -> int)."""
+    if value is None or value is pd_na() or value != value:
+        return None
+    if hasattr(value, "to_pydatetime"):
+        return value.to_pydatetime().date()
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def pd_na() -> Any:
+    import pandas as pd
+
+    return pd.NA
+
+
+def event_mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[tuple[EventMention, dt.date | None]]:
+    """Rebuild event mentions (with their date mention) from flattened rows."""
+    out = []
+    for row in rows:
+        r = {k: _opt(v) for k, v in row.items()}
+        mention = None
+        if r["m_start"] is not None:
+            mention = Mention(
+                start=r["m_start"],
+                end=r["m_end"],
+                text=r["m_text"],
+                calendar=Calendar(r["m_calendar"]),
+                kind=Kind(r["m_kind"]),
+                year=r["m_year"],
+                month=r["m_month"],
+                day=r["m_day"],
+                weekday=r["m_weekday"],
+                iso=r["m_iso"],
+                resolution=Resolution(r["m_resolution"]),
+                lang=r["m_lang"],
+                relative=r["m_relative"],
+                role=Role(r["m_role"]),
+                problems=tuple(_split(r["m_problems"])),
+                suggested=r["m_suggested"],
+                alternatives=tuple(dt.date.fromisoformat(d) for d in _split(r["m_alternatives"])),
+                note=r["m_note"] or "",
+                doc_id=r["doc_id"],
+            )
+        em = EventMention(
+            doc_id=r["doc_id"],
+            index=r["index"],
+            kind=r["kind"],
+            participants=tuple(_split(r["participants"])),
+            trigger=Span(r["doc_id"], r["trigger_start"], r["trigger_end"], r["trigger_text"] or ""),
+            mention=mention,
+            role=r["role"],
+            source=r["source"] or "",
+            lang=r["lang"] or "",
+            event_key=r["event_key"] or "",
+            candidates=tuple(dt.date.fromisoformat(d) for d in _split(r["candidates"])),
+            future=bool(r["future"]),
+        )
+        out.append((em, r["published"]))
+    return out

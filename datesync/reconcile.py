@@ -163,7 +163,7 @@ def reconcile(
     events: list[Event] = []
     findings: list[Finding] = []
     for key in sorted(buckets):
-        bucket = buckets[key]
+        bucket = sorted(buckets[key], key=lambda em: (em.doc_id, em.index))  # input order never matters
         dated = [em for em in bucket if em.candidates or em.event_key]
         groups = cluster(dated) + [[em] for em in bucket if not (em.candidates or em.event_key)]
         for group in groups:

@@ -1,0 +1,172 @@
+"""Dask adapters (`pip install datesync[dask]`): the same extract and audit, on Dask DataFrames.
+
+Per-document work runs per partition with a fixed schema (`meta`, from datesync.frames). For audit,
+event mentions are flattened and shuffled by their reconciliation bucket (`groupby(...).apply`),
+so each bucket is reconciled on one worker; ids depend only on content, so the result equals the
+in-memory `datesync.audit` on the same documents. Give documents an `id` column when texts may repeat.
+
+    from dask.distributed import Client
+    import dask.dataframe as dd, datesync.dask
+    client = Client("tcp://scheduler:8786")
+    ddf = dd.read_parquet("s3://bucket/reports/*.parquet")
+    result = datesync.dask.audit(ddf, text="text", published="published", source="source")
+    result.findings.to_parquet("s3://bucket/findings/")
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import dask
+import dask.dataframe as dd
+import pandas as pd
+from dask.dataframe.extensions import register_dataframe_accessor
+
+from datesync import actors as actors_module
+from datesync import api, frames, reconcile
+from datesync.accessor import _documents
+
+
+class DaskAudit(NamedTuple):
+    mentions: dd.DataFrame
+    events: dd.DataFrame
+    findings: dd.DataFrame
+
+
+def _meta(columns: dict[str, Any], index: pd.Index | None = None) -> pd.DataFrame:
+    meta = frames.empty(columns)
+    if index is not None:
+        meta.index = index[:0]
+    return meta
+
+
+def extract(
+    ddf: dd.DataFrame,
+    text: str = "text",
+    published: Any = None,
+    id: str | None = None,
+    lang: str | None = None,
+) -> dd.DataFrame:
+    """One row per date mention, like `df.datesync.extract`, partition by partition."""
+    return ddf.map_partitions(
+        _extract_partition, text, published, id, lang, meta=_meta(frames.MENTION_COLUMNS, ddf._meta.index)
+    )
+
+
+def _extract_partition(pdf: pd.DataFrame, text: str, published: Any, id: str | None, lang: str | None):
+    from datesync.accessor import DatesyncFrame
+
+    return DatesyncFrame(pdf).extract(text=text, published=published, id=id, lang=lang)
+
+
+def _process_partition(
+    pdf: pd.DataFrame,
+    text: str,
+    published: Any,
+    id: str | None,
+    source: str | None,
+    event: str | None,
+    lang: str | None,
+    actors: str | None,
+) -> tuple:
+    """Mentions, the documents' own findings and flattened event mentions of one partition."""
+    mentions, findings, event_rows = [], [], []
+    for record in _documents(pdf, text, published, id, source, event, lang):
+        if not isinstance(record["text"], str):
+            continue
+        doc = api.as_document(record)
+        result = api.process(doc, actors)
+        mentions.extend(result.dates.mentions)
+        findings.extend(result.dates.findings)
+        reference = result.dates.reference.date
+        event_rows.extend(
+            frames.event_mention_row(em, reconcile.bucket_key(em), reference) for em in result.event_mentions
+        )
+    return (
+        frames.mentions_frame(mentions),
+        frames.findings_frame(findings),
+        frames.frame(event_rows, frames.EVENT_MENTION_COLUMNS),
+    )
+
+
+EVENT_PREFIX, FINDING_PREFIX = "e_", "f_"
+RECONCILED_COLUMNS: dict[str, Any] = {
+    "record": "string",
+    **{EVENT_PREFIX + k: v for k, v in frames.EVENT_COLUMNS.items()},
+    **{FINDING_PREFIX + k: v for k, v in frames.FINDING_COLUMNS.items()},
+}
+
+
+def _reconcile_bucket(group: pd.DataFrame, actors: str | None) -> pd.DataFrame:
+    pairs = frames.event_mentions_from_rows(group.to_dict("records"))
+    references = {em.doc_id: published for em, published in pairs}
+    gaz = actors_module.gazetteer(actors)
+    events, findings = reconcile.reconcile(
+        [em for em, _ in pairs], references, {t.id: t.name for t in gaz.terms}
+    )
+    empty_event = dict.fromkeys(frames.EVENT_COLUMNS)
+    empty_finding = dict.fromkeys(frames.FINDING_COLUMNS)
+    rows = [{"record": "event", **_prefixed(frames.event_row(e, gaz.name_of), empty_finding)} for e in events]
+    rows += [{"record": "finding", **_prefixed(empty_event, frames.finding_row(f))} for f in findings]
+    return frames.frame(rows, RECONCILED_COLUMNS)
+
+
+def _prefixed(event: dict[str, Any], finding: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **{EVENT_PREFIX + k: v for k, v in event.items()},
+        **{FINDING_PREFIX + k: v for k, v in finding.items()},
+    }
+
+
+def _unprefixed(part: pd.DataFrame, record: str, prefix: str) -> pd.DataFrame:
+    rows = part[part["record"] == record]
+    out = rows[[c for c in part.columns if c.startswith(prefix)]]
+    return out.rename(columns=lambda c: c[len(prefix) :]).reset_index(drop=True)
+
+
+def audit(
+    ddf: dd.DataFrame,
+    text: str = "text",
+    published: Any = None,
+    id: str | None = None,
+    source: str | None = None,
+    event: str | None = None,
+    lang: str | None = None,
+    actors: str | None = None,
+) -> DaskAudit:
+    """Mentions, events and findings as Dask DataFrames (lazy; compute them together)."""
+    parts = [
+        dask.delayed(_process_partition)(p, text, published, id, source, event, lang, actors)
+        for p in ddf.to_delayed()
+    ]
+    mentions = dd.from_delayed(
+        [dask.delayed(lambda r: r[0])(p) for p in parts], meta=_meta(frames.MENTION_COLUMNS)
+    )
+    doc_findings = dd.from_delayed(
+        [dask.delayed(lambda r: r[1])(p) for p in parts], meta=_meta(frames.FINDING_COLUMNS)
+    )
+    event_mentions = dd.from_delayed(
+        [dask.delayed(lambda r: r[2])(p) for p in parts], meta=_meta(frames.EVENT_MENTION_COLUMNS)
+    )
+    reconciled = event_mentions.groupby("bucket").apply(
+        _reconcile_bucket, actors, meta=_meta(RECONCILED_COLUMNS)
+    )
+    events = reconciled.map_partitions(_unprefixed, "event", EVENT_PREFIX, meta=_meta(frames.EVENT_COLUMNS))
+    event_findings = reconciled.map_partitions(
+        _unprefixed, "finding", FINDING_PREFIX, meta=_meta(frames.FINDING_COLUMNS)
+    )
+    return DaskAudit(mentions, events, dd.concat([doc_findings, event_findings]))
+
+
+@register_dataframe_accessor("datesync")
+class DatesyncDask:
+    """`ddf.datesync.extract(...)` / `ddf.datesync.audit(...)`: the pandas accessor's names on Dask."""
+
+    def __init__(self, ddf: dd.DataFrame):
+        self._ddf = ddf
+
+    def extract(self, **kwargs: Any) -> dd.DataFrame:
+        return extract(self._ddf, **kwargs)
+
+    def audit(self, **kwargs: Any) -> DaskAudit:
+        return audit(self._ddf, **kwargs)
