@@ -74,26 +74,24 @@ class _Candidate:
     trigger: tuple[int, int] = (0, 0)
     names: list[str] = field(default_factory=list)
     offices: list[Office] = field(default_factory=list)
-    dates: list[Mention] = field(default_factory=list)
     back: bool = False
     future: bool = False
     participants: frozenset[str] = frozenset()
+    date: Mention | None = None  # the best date mention seen (see _rank), kept up to date while merging
 
-    @property
-    def date(self) -> Mention | None:
-        return _best_date(self.dates, self.trigger[0])
+    def offer(self, mention: Mention | None) -> bool:
+        """Take `mention` as the date if it ranks better; True when the date changed."""
+        near = self.trigger[0]
+        if mention is None or (self.date is not None and _rank(self.date, near) <= _rank(mention, near)):
+            return False
+        self.date = mention
+        return True
 
 
-def _best_date(dates: list[Mention], near: int) -> Mention | None:
+def _rank(m: Mention, near: int) -> tuple:
     """Prefer a written date over a relative word, a resolved or flagged one, then the nearest."""
-    if not dates:
-        return None
-
-    def rank(m: Mention) -> tuple:
-        written = m.kind in (Kind.DATE, Kind.DAY_MONTH)
-        return (not written, m.iso is None and not m.problems, abs(m.start - near))
-
-    return min(dates, key=rank)
+    written = m.kind in (Kind.DATE, Kind.DAY_MONTH)
+    return (not written, m.iso is None and not m.problems, abs(m.start - near), m.start)
 
 
 def candidates_of(m: Mention) -> tuple[dt.date, ...]:
@@ -102,13 +100,6 @@ def candidates_of(m: Mention) -> tuple[dt.date, ...]:
     if "calendar_confusion" in m.problems or "weekday_mismatch" in m.problems:
         out += list(m.alternatives)
     return tuple(dict.fromkeys(out))
-
-
-def _compatible(a: Mention | None, b: Mention | None) -> bool:
-    if a is None or b is None:
-        return True
-    da, db = candidates_of(a), candidates_of(b)
-    return any(abs((x - y).days) <= 1 for x in da for y in db) or (not da and not db and a.text == b.text)
 
 
 def event_mentions(
@@ -156,7 +147,7 @@ def event_mentions(
         if mention.role is Role.BODY and mention.kind in DAY_LEVEL:
             cand = sentences.get(bisect_right(bounds, mention.start))
             if cand is not None:
-                cand.dates.append(mention)
+                cand.offer(mention)
     ordered = [sentences[k] for k in sorted(sentences)]
     _participants(ordered, m.gaz, set(name_counts), dates.reference.date)
     _complete(ordered, name_counts)
@@ -189,33 +180,74 @@ def _participants(
 
 
 def _complete(cands: list[_Candidate], name_counts: Counter[str]) -> None:
-    """A sentence naming fewer than two people ("in this call", "the ministers") refers to a nearby
-    contact that names them all; failing that, the report's protagonist is the other party."""
-    full = [i for i, c in enumerate(cands) if len(c.participants) >= 2]
+    """A sentence naming fewer than two people ("in this call", "the ministers") refers to the nearest
+    contact that names them all, preferably before it; failing that, the report's protagonist is the
+    other party. Two passes with indexes keep this linear in the number of sentences."""
+    full = [len(c.participants) >= 2 for c in cands]
+    nearest: dict[int, int] = {}
+    for order in (range(len(cands) - 1, -1, -1), range(len(cands))):  # after, then before (which wins)
+        last_any: int | None = None
+        last_with: dict[str, int] = {}
+        for i in order:
+            cand = cands[i]
+            if full[i]:
+                last_any = i
+                for actor in cand.participants:
+                    last_with[actor] = i
+                continue
+            found = last_with.get(next(iter(cand.participants))) if cand.participants else last_any
+            if found is not None:
+                nearest[i] = found
     protagonist = name_counts.most_common(1)[0][0] if name_counts else None
     for i, cand in enumerate(cands):
-        if len(cand.participants) >= 2:
+        if full[i]:
             continue
-        before = [j for j in full if j < i and cand.participants <= cands[j].participants]
-        after = [j for j in full if j > i and cand.participants <= cands[j].participants]
-        if before or after:
-            cand.participants = cands[before[-1] if before else after[0]].participants
+        if i in nearest:
+            cand.participants = cands[nearest[i]].participants
         elif protagonist and cand.participants and protagonist not in cand.participants:
             cand.participants = cand.participants | {protagonist}
 
 
+def _date_keys(m: Mention) -> list[object]:
+    """Keys under which an event dated `m` is found by a compatible date (within a day)."""
+    days = candidates_of(m)
+    if not days:
+        return [("text", m.text)]
+    return [d + dt.timedelta(days=k) for d in days for k in (-1, 0, 1)]
+
+
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
+    """Same participants and a compatible date (or none) make one event; indexes keep it linear."""
     events: list[_Candidate] = []
+    order: dict[int, int] = {}  # id(event) -> position, to pick the earliest match
+    undated: dict[frozenset[str], _Candidate] = {}
+    first: dict[frozenset[str], _Candidate] = {}
+    dated: dict[tuple[frozenset[str], object], _Candidate] = {}
+
+    def index(event: _Candidate) -> None:
+        for key in _date_keys(event.date):
+            dated.setdefault((event.participants, key), event)
+
     for cand in cands:
-        same = [e for e in events if e.participants == cand.participants]
+        people = cand.participants
         if cand.date is None:
-            target = same[0] if same else None
+            target = first.get(people)
         else:
-            target = next((e for e in same if _compatible(e.date, cand.date)), None)
+            matches = [undated.get(people)] + [dated.get((people, k)) for k in _date_keys(cand.date)]
+            target = min((e for e in matches if e is not None), key=lambda e: order[id(e)], default=None)
         if target is None:
+            order[id(cand)] = len(events)
             events.append(cand)
+            first.setdefault(people, cand)
+            if cand.date is None:
+                undated.setdefault(people, cand)
+            else:
+                index(cand)
             continue
-        target.dates += cand.dates
+        if target.offer(cand.date):
+            if undated.get(people) is target:
+                del undated[people]
+            index(target)
         target.future = target.future or cand.future
         if KIND_ORDER.index(cand.kind) < KIND_ORDER.index(target.kind):
             target.kind = cand.kind

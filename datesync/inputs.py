@@ -101,6 +101,7 @@ def _text_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]
         return
     reading.bytes_total += len(data)
     text = decode(data, str(path), reading)
+    del data  # the bytes are not needed while the text is processed
     if text is not None:
         yield {"text": text, "id": path.name, "published": None, "source": None, "lang": None, "event": None}
 
