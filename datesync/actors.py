@@ -51,6 +51,7 @@ class Gazetteer:
     names: dict[str, str]  # folded name variant -> actor id
     offices: dict[str, Office]  # folded role phrase -> office
     spellings: tuple[str, ...]  # every name and role phrase as written, for building the pattern
+    by_office: dict[tuple[str, str], tuple[Term, ...]]  # (country, role) -> its holders
 
     def name_of(self, actor_id: str) -> str:
         return next((t.name for t in self.terms if t.id == actor_id), actor_id)
@@ -60,7 +61,7 @@ class Gazetteer:
 
         Without either, a placeholder such as "RU:foreign_minister" that only matches itself.
         """
-        holders = [t for t in self.terms if t.country == office.country and t.role == office.role]
+        holders = self.by_office.get((office.country, office.role), ())
         named = set(named)
         for term in holders:
             if term.id in named and (date is None or term.covers(date)):
@@ -131,4 +132,8 @@ def gazetteer(extra: str | None = None) -> Gazetteer:
             for spelling in phrase.get(lang, ()):
                 offices.setdefault(fold(spelling), office)
                 spellings[spelling] = None
-    return Gazetteer(tuple(t for t, _ in rows), names, offices, tuple(spellings))
+    terms = tuple(t for t, _ in rows)
+    by_office: dict[tuple[str, str], list[Term]] = {}
+    for term in terms:
+        by_office.setdefault((term.country, term.role), []).append(term)
+    return Gazetteer(terms, names, offices, tuple(spellings), {k: tuple(v) for k, v in by_office.items()})

@@ -23,29 +23,24 @@ from datesync.model import (
     Role,
     Severity,
 )
-from datesync.normalize import Prepared, guess_lang, prepare
+from datesync.normalize import Prepared, guess_lang, windows
 from datesync.reference import locate
 from datesync.resolve import Context, Resolver
 
-WINDOW = 1 << 20  # long texts are scanned in windows of about this many characters
 NOON = dt.time(12, 0)
 
 
 def _find_all(text: str, lang: str) -> list[Raw]:
-    """find() over windows cut at line breaks, so a 100 MB text never holds all its tokens at once."""
-    if len(text) <= WINDOW:
-        return find(text, lang)
+    """Raw mentions with offsets into the original text, found window by window."""
     out: list[Raw] = []
-    pos = 0
-    while pos < len(text):
-        end = min(len(text), pos + WINDOW)
-        if end < len(text):
-            cut = text.rfind("\n", pos + WINDOW // 2, end)
-            if cut == -1:
-                cut = text.rfind(" ", pos + WINDOW // 2, end)
-            end = cut + 1 if cut != -1 else end
-        out.extend(find(text, lang, pos, end))
-        pos = end
+    for offset, prepared in windows(text):
+        changed = offset or prepared.text is not prepared.original
+        for raw in find(prepared.text, lang):
+            if changed:
+                raw = dataclasses.replace(
+                    raw, start=offset + prepared.start(raw.start), end=offset + prepared.end(raw.end)
+                )
+            out.append(raw)
     return out
 
 
@@ -70,10 +65,10 @@ def analyze(
     """Every date mention in `text`, the reference date used, and the document's own findings."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
-    prepared: Prepared = prepare(text)
+    prepared = Prepared(text, text)  # raws come back in original offsets: the identity map
     lang = lang or guess_lang(text)
-    raws = _find_all(prepared.text, lang)
-    found = locate(prepared.text, raws, published)
+    raws = _find_all(text, lang)
+    found = locate(text, raws, published)
     reference = found.date
     if reference is None and found.publication:  # the document's own header or dateline
         header = Resolver(prepared, Context(None, None, 0, lang, doc_id))(raws[found.publication[0]])

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -20,7 +21,7 @@ from datesync import lexicons
 from datesync.actors import Gazetteer, Office, gazetteer
 from datesync.find import words_pattern
 from datesync.model import DocumentDates, EventMention, Kind, Mention, Role, Span
-from datesync.normalize import fold, prepare
+from datesync.normalize import fold, windows
 
 KIND_ORDER = ("phone_call", "meeting", "contact")  # most specific first
 DAY_LEVEL = (Kind.DATE, Kind.DAY_MONTH, Kind.RELATIVE, Kind.WEEKDAY)
@@ -112,19 +113,17 @@ def event_mentions(
 ) -> list[EventMention]:
     """The contacts a report describes, main event first in text order, each with its date mention."""
     m = matcher(actors_file)
-    prepared = prepare(text)
     bounds = _sentence_bounds(text, dates.mentions)
     sentences: dict[int, _Candidate] = {}
     name_counts: Counter[str] = Counter()
     deputy_end = -1
-    for hit in m.pattern.finditer(prepared.text):
-        start, end = prepared.start(hit.start("word")), prepared.end(hit.end())
+    for start, end, key in _hits(m.pattern, text):
         index = bisect_right(bounds, start)
         cand = sentences.get(index)
         if cand is None:
             lo, hi = bounds[index - 1] if index else 0, bounds[index] if index < len(bounds) else len(text)
             cand = sentences[index] = _Candidate(lo, hi)
-        for category, value in m.meaning.get(fold(hit.group("word")), ()):
+        for category, value in m.meaning.get(key, ()):
             if category == "trigger":
                 if cand.kind is None or KIND_ORDER.index(value) < KIND_ORDER.index(cand.kind):
                     cand.kind, cand.trigger = value, (start, end)
@@ -155,17 +154,22 @@ def event_mentions(
     return _records(merged, dates, doc_id, source, event_key, text)
 
 
+def _hits(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, folded word) of every match, in original offsets, window by window."""
+    for offset, prepared in windows(text):
+        for hit in pattern.finditer(prepared.text):
+            start, end = prepared.start(hit.start("word")), prepared.end(hit.end())
+            yield offset + start, offset + end, fold(hit.group("word"))
+
+
 def _sentence_bounds(text: str, mentions: tuple[Mention, ...]) -> list[int]:
     """Sentence ends, never inside a date mention (Nov. 20). Mentions come sorted by start."""
-    starts = [x.start for x in mentions]
-    out = []
-    for match in _BOUNDARY.finditer(text):
-        pos = match.start()
-        j = bisect_right(starts, pos) - 1
-        if j >= 0 and mentions[j].start <= pos < mentions[j].end:
-            continue
-        out.append(match.end())
-    return out
+    ends = [match.end() for match in _BOUNDARY.finditer(text)]
+    for mention in mentions:  # few: drop the boundaries that fall inside one
+        lo, hi = bisect_right(ends, mention.start), bisect_right(ends, mention.end)
+        if lo < hi:
+            del ends[lo:hi]
+    return ends
 
 
 def _participants(

@@ -12,8 +12,9 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from datesync import lexicons
 
@@ -53,8 +54,12 @@ def _tables() -> tuple[dict[int, str | None], dict[str, str], re.Pattern[str]]:
     return key_table, members, special
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(surface: str) -> str:
-    """The lookup key of a surface form: letters and digits folded, marks and separators dropped."""
+    """The lookup key of a surface form: letters and digits folded, marks and separators dropped.
+
+    Cached: the same few hundred words (names, triggers, months) recur in every document.
+    """
     key_table, _, special = _tables()
     if special.search(surface):
         surface = unicodedata.normalize("NFKC", surface)
@@ -145,6 +150,28 @@ def _replacement(ch: str) -> str:
     if 0xFB50 <= ord(ch) <= 0xFEFC:
         return unicodedata.normalize("NFKC", ch)
     return ""
+
+
+WINDOW = 1 << 20  # long texts are prepared and scanned in windows of about this many characters
+
+
+def windows(text: str, size: int = WINDOW) -> Iterator[tuple[int, Prepared]]:
+    """The text as prepared windows cut at line breaks, each with its offset in the text.
+
+    Memory for marks removal and tokens then stays bounded by the window, not by the text.
+    """
+    pos = 0
+    while True:
+        end = min(len(text), pos + size)
+        if end < len(text):
+            cut = text.rfind("\n", pos + size // 2, end)
+            if cut == -1:
+                cut = text.rfind(" ", pos + size // 2, end)
+            end = cut + 1 if cut != -1 else end
+        yield pos, prepare(text if pos == 0 and end == len(text) else text[pos:end])
+        if end >= len(text):
+            return
+        pos = end
 
 
 def guess_lang(text: str, sample: int = 20000) -> str:

@@ -16,6 +16,7 @@ from datesync import calendars, lexicons
 from datesync.errors import DatesyncError, InvalidDate
 from datesync.find import Raw, find, words_pattern
 from datesync.model import Calendar, Kind
+from datesync.normalize import prepare
 
 HEADER_REACH = 80  # characters between a publication cue and its date
 HEAD = 5000  # only the head of a text can hold its header or dateline
@@ -55,7 +56,11 @@ def parse_published(value: object) -> tuple[dt.date, dt.time | None]:
         return stamp.date(), (stamp.time() if len(text) > 10 else None)
     except ValueError:
         pass
-    full = [raw for raw in find(text) if raw.kind is Kind.DATE and raw.calendar not in (None, Calendar.NONE)]
+    full = [
+        raw
+        for raw in find(prepare(text).text)
+        if raw.kind is Kind.DATE and raw.calendar not in (None, Calendar.NONE)
+    ]
     if len(full) >= 1 and full[0].numeric is None:
         raw = full[0]
         try:
@@ -67,13 +72,15 @@ def parse_published(value: object) -> tuple[dt.date, dt.time | None]:
 
 
 def _header(text: str, raws: list[Raw]) -> tuple[int, ...]:
-    for cue in _cues().finditer(text, 0, min(len(text), HEAD)):
-        for index, raw in enumerate(raws):
-            if raw.start < cue.end():
-                continue
-            if raw.start - cue.end() > HEADER_REACH:
-                break
-            if raw.kind is Kind.DATE:
+    """The first full date near the top with a publication cue close before it."""
+    for index, raw in enumerate(raws):
+        if raw.start > HEAD:
+            break
+        if raw.kind is not Kind.DATE:
+            continue
+        window = max(0, raw.start - HEADER_REACH - 40)
+        for cue in _cues().finditer(text, window, raw.start):
+            if 0 <= raw.start - cue.end() <= HEADER_REACH:
                 return (index, *_companions(text, raws, index))
     return ()
 
