@@ -25,7 +25,7 @@ from datesync.normalize import fold, windows
 
 KIND_ORDER = ("phone_call", "meeting", "contact")  # most specific first
 DAY_LEVEL = (Kind.DATE, Kind.DAY_MONTH, Kind.RELATIVE, Kind.WEEKDAY)
-_BOUNDARY = re.compile(r"(?<![0-9۰-۹٠-٩])[.!?؟؛](?![0-9۰-۹٠-٩])|\n")
+_BOUNDARY = re.compile(r"[.!?؟؛](?![0-9۰-۹٠-٩])|\n")  # a dot before a digit is a decimal point
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +59,10 @@ def matcher(actors_file: str | None = None) -> _Matcher:
         meaning.setdefault(key, []).append(("actor", actor))
     for key, office in gaz.offices.items():
         meaning.setdefault(key, []).append(("office", office))
+    for lang in ("fa", "ar", "en"):
+        for phrase in triggers["ignore"].get(lang, ()):
+            meaning[fold(phrase)] = [("ignore", True)]
+            spellings.append(phrase)
     for prefix in lexicons.load("roles").get("deputy_prefixes", ()):
         meaning.setdefault(fold(prefix), []).append(("deputy", True))
         spellings.append(prefix)
@@ -89,10 +93,23 @@ class _Candidate:
         return True
 
 
+DOUBTFUL = ("dual_date_mismatch", "invalid_date", "weekday_mismatch")
+
+
 def _rank(m: Mention, near: int) -> tuple:
-    """Prefer a written date over a relative word, a resolved or flagged one, then the nearest."""
+    """Prefer a written date to a relative word, then one whose weekday fits, then one nothing is wrong
+    with, then a resolved or flagged one, then the nearest to the trigger."""
     written = m.kind in (Kind.DATE, Kind.DAY_MONTH)
-    return (not written, m.iso is None and not m.problems, abs(m.start - near), m.start)
+    confirmed = m.weekday is not None and m.iso is not None and "weekday_mismatch" not in m.problems
+    doubtful = any(p in m.problems for p in DOUBTFUL)
+    return (
+        not written,
+        not confirmed,
+        doubtful,
+        m.iso is None and not m.problems,
+        abs(m.start - near),
+        m.start,
+    )
 
 
 def candidates_of(m: Mention) -> tuple[dt.date, ...]:
@@ -133,8 +150,8 @@ def event_mentions(
             elif category == "deputy":
                 deputy_end = end
             elif category == "office":
-                if deputy_end >= 0 and not text[deputy_end:start].strip():
-                    continue  # نائب وزير الخارجية ...: a deputy, not the minister
+                if deputy_end >= 0 and len(text[deputy_end:start].split()) <= 1 and start - deputy_end <= 20:
+                    continue  # نائب وزير الخارجية, معاون سیاسی وزیر ...: a deputy, not the minister
                 if not value.unqualified or dates.lang == "fa":
                     cand.offices.append(value)
             elif category == "back_reference":
@@ -262,11 +279,21 @@ def _records(
     events: list[_Candidate], dates: DocumentDates, doc_id: str, source: str, event_key: str, text: str
 ) -> list[EventMention]:
     main = next((i for i, e in enumerate(events) if not e.back), 0)
+    main_date = events[main].date if events else None
+    if main_date is None and dates.reference.located == "dateline":
+        main_date = dates.reference.mention  # a dateline dates the report's own event
     out = []
     for i, event in enumerate(events):
-        mention = event.date
-        if mention is None and i == main and dates.reference.located == "dateline":
-            mention = dates.reference.mention  # a dateline dates the report's own event
+        mention, role, inherited = event.date, "main" if i == main else "back_reference", False
+        if i == main:
+            mention = main_date
+        elif not event.back and (mention is None or mention is main_date):
+            # "he also met X": reported alongside the main event, on its date unless it says otherwise
+            role, inherited, mention = (
+                "related",
+                mention is None and main_date is not None,
+                mention or main_date,
+            )
         a, b = event.trigger
         out.append(
             EventMention(
@@ -276,12 +303,13 @@ def _records(
                 participants=tuple(sorted(event.participants)),
                 trigger=Span(doc_id, a, b, text[a:b]),
                 mention=mention,
-                role="main" if i == main else "back_reference",
+                role=role,
                 source=source or doc_id,
                 lang=dates.lang,
                 event_key=event_key if i == main else "",
                 candidates=candidates_of(mention) if mention is not None else (),
                 future=event.future,
+                inherited=inherited,
             )
         )
     return out

@@ -59,11 +59,20 @@ def dual_renderings(text: str, mentions: list[Mention]) -> list[Finding]:
                 )
             )
         else:
+            days = "1 day" if gap == 1 else f"{gap} days"
+            fitting = [m for m in (first, second) if _weekday_fits(m)]
+            suggested = fitting[0].iso if len(fitting) == 1 else None
+            because = f" The weekday written fits {suggested}." if suggested else ""
             out.append(
                 make_finding(
                     "dual_date_mismatch",
                     (first, second),
-                    f"Two renderings of one date disagree: {names} ({gap} days apart).",
+                    f"Two renderings of one date disagree: {names} ({days} apart).{because}",
+                    suggested,
                 )
             )
     return out
+
+
+def _weekday_fits(m: Mention) -> bool:
+    return m.weekday is not None and m.iso is not None and "weekday_mismatch" not in m.problems

@@ -385,6 +385,11 @@ def _audit_output(fmt: str, out: IO[str], events, findings, names) -> None:
 
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+ROLE_LABEL = {
+    "main": "",
+    "back_reference": " (recalled as an earlier contact)",
+    "related": " (also reported)",
+}
 MARK = {"error": "✗", "warning": "!", "info": "i"}
 
 
@@ -422,9 +427,7 @@ def _audit_table(out: IO[str], events, findings, names) -> None:
             )
         else:
             console.print("  date      [dim]none given[/]", markup=True)
-        reports = ", ".join(
-            f"{m.doc_id}{'' if m.role == 'main' else ' (earlier call recalled)'}" for m in e.members
-        )
+        reports = ", ".join(f"{m.doc_id}{ROLE_LABEL[m.role]}" for m in e.members)
         console.print(f"  reports   {reports}", markup=False)
         if e.date:
             console.print(f"  why       {e.explanation}", markup=False)

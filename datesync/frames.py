@@ -219,6 +219,7 @@ EVENT_MENTION_COLUMNS: dict[str, Any] = {
     "event_key": "string",
     "candidates": "string",
     "future": "bool",
+    "inherited": "bool",
     "published": "date",
     **{f"m_{name}": spec for name, spec in MENTION_COLUMNS.items() if name != "doc_id"},
 }
@@ -240,6 +241,7 @@ def event_mention_row(em: EventMention, bucket: str, published: dt.date | None) 
         "event_key": em.event_key,
         "candidates": _join(d.isoformat() for d in em.candidates),
         "future": em.future,
+        "inherited": em.inherited,
         "published": published,
     }
     mention = mention_row(em.mention) if em.mention is not None else dict.fromkeys(MENTION_COLUMNS)
@@ -309,6 +311,7 @@ def event_mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[tuple[Event
             event_key=r["event_key"] or "",
             candidates=tuple(dt.date.fromisoformat(d) for d in _split(r["candidates"])),
             future=bool(r["future"]),
+            inherited=bool(r["inherited"]),
         )
         out.append((em, r["published"]))
     return out

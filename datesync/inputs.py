@@ -59,6 +59,14 @@ class Reading:
         self.on_problem(InputError(message, path, line))
 
 
+def looks_binary(sample: bytes) -> bool:
+    """NUL and other control bytes make up much of it (a stray NUL in real text does not count)."""
+    if not sample:
+        return False
+    controls = sum(sample.count(bytes([c])) for c in (*range(0, 9), 11, 12, *range(14, 32)))
+    return sample.count(0) > len(sample) // 100 or controls > len(sample) // 10
+
+
 def decode(data: bytes, path: str, reading: Reading) -> str | None:
     """Text from bytes: BOMs first, then UTF-8, then a detected legacy encoding (said aloud)."""
     if not data.strip():
@@ -75,13 +83,13 @@ def decode(data: bytes, path: str, reading: Reading) -> str | None:
             except UnicodeDecodeError as exc:
                 reading.problem(f"invalid {codec} at byte {exc.start}; undecodable bytes replaced", path)
                 return data.decode(codec, errors="replace")
+    if looks_binary(data[:SNIFF]):
+        reading.problem("binary file (control bytes), skipped", path)
+        return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad_at = exc.start
-    if b"\x00" in data[:SNIFF]:
-        reading.problem("binary file (NUL bytes), skipped", path)
-        return None
     from charset_normalizer import from_bytes
 
     guess = from_bytes(data[: SNIFF * 4]).best()

@@ -140,12 +140,13 @@ class EventMention:
     participants: tuple[str, ...]  # canonical actor ids, sorted
     trigger: Span
     mention: Mention | None  # the date mention that belongs to this event
-    role: str  # "main" or "back_reference"
+    role: str  # "main", "back_reference" (an earlier contact recalled) or "related" (another, same report)
     source: str = ""
     lang: str = ""
     event_key: str = ""  # caller-supplied grouping key, if any
     candidates: tuple[dt.date, ...] = field(default=())  # dates this mention could mean
     future: bool = False  # reported as coming ("will meet"), not as done
+    inherited: bool = False  # no date of its own: dated by the report's main event
 
 
 @dataclass(frozen=True, slots=True)

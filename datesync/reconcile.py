@@ -35,6 +35,10 @@ def evidence(em: EventMention) -> list[Evidence]:
     m = em.mention
     if m is None:
         return []
+    if em.inherited:
+        return [Evidence(d, 0.5, "by the date of the report's main event") for d in em.candidates[:1]]
+    if "hijri_offset" in m.problems and m.suggested is not None:
+        return [Evidence(m.suggested, 3.0, "by a lunar date whose weekday fits the moon-sighting count")]
     if "weekday_mismatch" in m.problems:
         if m.suggested is not None:
             return [Evidence(m.suggested, 1.5, "by the weekday-matching reading of a mis-dated day")]
@@ -237,9 +241,9 @@ def _findings(
 
 def _disagreement(em: EventMention, event: Event, what: str, people: str) -> list[Finding]:
     m, date = em.mention, event.date
-    if m is None or m.iso is None or m.iso == date or date is None:
+    if m is None or m.iso is None or m.iso == date or date is None or em.inherited:
         return []
-    if "calendar_confusion" in m.problems and m.suggested == date:
+    if m.suggested == date and ("calendar_confusion" in m.problems or "hijri_offset" in m.problems):
         return []  # already reported with the document
     others = sorted({x.source for x in event.members if x.source != em.source})
     backing = f"{len(others)} other report(s) ({', '.join(others)})" if others else "the other evidence"

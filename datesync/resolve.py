@@ -314,6 +314,16 @@ class Resolver:
     def _check_weekday(self, raw: Raw, p: _Parts) -> None:
         if raw.weekday is None or p.iso is None or weekday_fits(p.iso, raw.weekday, raw.eve):
             return
+        later = p.iso + dt.timedelta(days=1)
+        if p.calendar is Calendar.HIJRI and weekday_fits(later, raw.weekday, raw.eve):
+            p.suggested = later
+            p.problem(
+                "hijri_offset",
+                f"The stated {WEEKDAYS[raw.weekday].capitalize()} falls on {later}, one day "
+                f"after the Umm al-Qura date {p.iso}: months fixed by moon sighting (as in Iran) may "
+                "start a day later.",
+            )
+            return
         stated = WEEKDAYS[raw.weekday].capitalize()
         p.problem("weekday_mismatch", f"The text says {stated}, but {p.surface_date()} is {fmt(p.iso)}.")
         readings = confusion_readings(p.calendar, p.year, p.month, p.day)  # type: ignore[arg-type]
