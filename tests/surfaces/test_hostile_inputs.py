@@ -1,0 +1,194 @@
+"""Messy and hostile inputs: one clear line per problem naming the file (and line), a count in the
+summary, the run goes on; exit 2 only when nothing could be read; reports atomic; inputs untouched."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from datesync import extract, inputs
+
+FA = "وزیر امور خارجه امشب (یکشنبه) ۲۸ آبان ماه با سرگئی لاوروف تلفنی گفت‌وگو کرد."
+AR = "أجرى وزير الخارجية الإيراني يوم الاثنين 11 ديسمبر 2023 اتصالا هاتفيا مع نظيره الروسي."
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "datesync", *args], input=stdin, capture_output=True, text=True,
+                          timeout=300)
+
+
+def read_all(*paths: Path) -> tuple[list[dict], list[str]]:
+    problems: list[str] = []
+    reading = inputs.Reading(lambda e: problems.append(str(e)))
+    docs = list(inputs.read([str(p) for p in paths], inputs.Columns(), reading))
+    assert reading.problems == len(problems)
+    return docs, problems
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("bom.txt", b"\xef\xbb\xbf" + FA.encode(), None),
+        ("utf16.txt", FA.encode("utf-16"), None),
+        ("cp1256.txt", AR.encode("cp1256"), "decoded as cp1256"),
+        ("broken.txt", FA.encode()[:41] + b"\xff\xfe\xfa" + FA.encode()[41:], "invalid UTF-8 at byte 41"),
+    ],
+)
+def test_encodings_are_decoded_and_said(tmp_path, name, data, problem):
+    path = tmp_path / name
+    path.write_bytes(data)
+    docs, problems = read_all(path)
+    assert len(docs) == 1 and not docs[0]["text"].startswith("\ufeff")
+    if problem is None:
+        assert problems == []
+    else:
+        assert len(problems) == 1 and problem in problems[0] and name in problems[0]
+    assert [m.iso for m in extract(docs[0]["text"], published="2023-11-20") if m.iso]  # dates still found
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [("empty.txt", b"", "empty file"), ("blank.txt", b"  \n\t", "empty file"),
+     ("binary.txt", bytes(range(256)) * 50, "binary file")],
+)
+def test_empty_and_binary_files_are_skipped(tmp_path, name, data, problem):
+    path = tmp_path / name
+    path.write_bytes(data)
+    docs, problems = read_all(path)
+    assert docs == [] and len(problems) == 1 and problem in problems[0] and name in problems[0]
+
+
+def test_symlink_loops_are_reported_not_followed_forever(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(FA, encoding="utf-8")
+    (folder / "again").symlink_to(folder, target_is_directory=True)
+    (folder / "self.txt").symlink_to(folder / "self.txt")
+    docs, problems = read_all(folder)
+    assert [d["id"] for d in docs] == ["a.txt"]
+    assert any("symlink loop" in p and "again" in p for p in problems)
+    assert any("symlink loop" in p and "self.txt" in p for p in problems)
+
+
+def test_unreadable_folder_is_reported_and_the_rest_read(tmp_path, monkeypatch):
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    good.mkdir()
+    bad.mkdir()
+    (good / "a.txt").write_text(FA, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path) == bad:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(inputs.os, "scandir", scandir)
+    docs, problems = read_all(bad, good)
+    assert [d["id"] for d in docs] == ["a.txt"]
+    assert problems == [f"{bad}: cannot read: Permission denied"]
+
+
+def test_csv_ragged_rows_embedded_newlines_and_a_50mb_cell(tmp_path):
+    path = tmp_path / "table.csv"
+    huge = ("نص طويل بلا تواريخ. " * 2_600_000)[:50_000_000]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("id,text,source\n")
+        handle.write(f'r1,"{FA}\nسطر دوم",Payam\n')
+        handle.write("r2,short row\n")
+        handle.write(f'r3,"{AR}",Al-Waha,extra,fields\n')
+        handle.write(f'r4,"{huge}",Big\n')
+    docs, problems = read_all(path)
+    assert [d["id"] for d in docs] == ["r1", "r2", "r3", "r4"]
+    assert "\n" in docs[0]["text"] and len(docs[3]["text"]) == 50_000_000
+    # line numbers are physical lines: r1's embedded newline pushes r2 to line 4
+    assert problems == [f"{path}:4: row has 2 fields, header has 3", f"{path}:5: row has 5 fields, header has 3"]
+
+
+def test_jsonl_broken_line_and_non_object(tmp_path):
+    path = tmp_path / "r.jsonl"
+    path.write_text("\n".join([json.dumps({"id": "a", "text": FA}, ensure_ascii=False), '{"id": "b", "text": ',
+                               "[1, 2]", json.dumps({"id": "c"}), json.dumps({"id": "d", "text": AR})]),
+                    encoding="utf-8")
+    docs, problems = read_all(path)
+    assert [d["id"] for d in docs] == ["a", "d"]
+    assert [p.split(": ")[0] for p in problems] == [f"{path}:2", f"{path}:3", f"{path}:4"]
+    assert "broken JSON line" in problems[0] and "expected a JSON object" in problems[1] and "no 'text'" in problems[2]
+
+
+def test_parquet_wrong_types_and_good_file(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    wrong, good = tmp_path / "wrong.parquet", tmp_path / "good.parquet"
+    pq.write_table(pa.table({"id": ["x"], "text": [12345]}), wrong)
+    pq.write_table(pa.table({"id": ["g1", "g2"], "text": [FA, None], "published": ["2023-11-20", None]}), good)
+    corrupt = tmp_path / "corrupt.parquet"
+    corrupt.write_bytes(b"PAR1 this is not parquet")
+    docs, problems = read_all(wrong, corrupt, good)
+    assert [d["id"] for d in docs] == ["g1", "g2"] and docs[1]["text"] is None
+    assert "column 'text' has type int64, expected string" in problems[0]
+    assert "corrupt.parquet" in problems[1] and "not a readable Parquet file" in problems[1]
+
+
+def test_cli_keeps_going_counts_problems_and_exits_2_only_when_nothing_read(tmp_path):
+    (tmp_path / "good.txt").write_text(FA, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01" * 100)
+    (tmp_path / "notes.jsonl").write_text('{"text": ' + "\n", encoding="utf-8")
+    result = run("audit", str(tmp_path), str(tmp_path / "notes.jsonl"), "--fail-on", "never")
+    assert result.returncode == 0
+    lines = [line for line in result.stderr.splitlines() if line.startswith("input:")]
+    assert len(lines) == 3 and "3 input problems" in result.stderr and "1 documents" in result.stderr
+    nothing = run("audit", str(tmp_path / "empty.txt"), str(tmp_path / "bin.txt"))
+    assert nothing.returncode == 2 and "nothing could be read" in nothing.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7" * 200_000,
+        "۱۲آبان۱۴۰۲" * 20_000,
+        "آبانمهرتیردی" * 20_000,
+        "\u200f" * 100_000 + "۲۸ آبان" + "\u200c" * 100_000,
+        "😀۲۸ آبان 🎉\x00" * 10_000,
+        "1/2/" * 50_000,
+        "یکشنبه (شنبه) " * 10_000,
+        "\u202b" + "ـ" * 100_000 + "۲۸ آبَان ۱۴۰۲" + "\u064e" * 50_000,
+        "\x00" * 100_000,
+    ],
+    ids=["digits", "dates-no-spaces", "months-no-spaces", "bidi-zwnj", "emoji-nulls", "slashes", "weekdays",
+         "tatweel-harakat", "nulls"],
+)
+def test_pathological_text_does_not_break_extract(text):
+    found = extract(text, published="2023-11-20")
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
+def test_interrupted_report_leaves_old_files_and_no_partial_ones(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as handle:
+        for i in range(40_000):
+            handle.write(json.dumps({"id": f"d{i}", "text": FA if i % 2 else AR}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("mentions.csv", "events.csv", "findings.csv"):
+        (out / name).write_text("old\n", encoding="utf-8")
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        proc = subprocess.Popen([sys.executable, "-m", "datesync", "audit", str(corpus), "--report", str(out),
+                                 "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.time() + 60
+        while not list(out.glob(".mentions.csv.*.part")) and time.time() < deadline:
+            time.sleep(0.05)
+        assert list(out.glob(".mentions.csv.*.part")), "the run never started writing"
+        proc.send_signal(sig)
+        proc.wait(timeout=60)
+        assert proc.returncode != 0
+        assert sorted(p.name for p in out.iterdir()) == ["events.csv", "findings.csv", "mentions.csv"]
+        assert all((out / n).read_text(encoding="utf-8") == "old\n" for n in ("mentions.csv", "events.csv",
+                                                                             "findings.csv"))
