@@ -1,0 +1,46 @@
+"""Offsets survive every normalization: marks removed, presentation forms replaced, windows."""
+
+from __future__ import annotations
+
+from datesync.normalize import fold, guess_lang, prepare, windows
+
+
+def test_no_marks_means_no_copy():
+    text = "۲۸ آبان ۱۴۰۲"
+    assert prepare(text).text is text
+
+
+def test_removed_marks_map_back_to_original_offsets():
+    text = "دیروز\u200f ۲۸ آ\u0640بَان"
+    p = prepare(text)
+    assert p.text == "دیروز ۲۸ آبان"
+    start = p.text.index("۲۸")
+    assert text[p.start(start) : p.end(len(p.text))] == "۲۸ آ\u0640بَان"
+
+
+def test_presentation_forms_become_letters():
+    text = "ﺁﺑﺎﻥ"  # legacy PDF glyphs for آبان
+    p = prepare(text)
+    assert fold(p.text) == fold("آبان")
+    assert (p.start(0), p.end(len(p.text))) == (0, len(text))
+
+
+def test_windows_cover_the_text_exactly_and_cut_at_line_breaks():
+    text = ("خط اول\n" * 1000) + "آخر"
+    pieces = list(windows(text, size=500))
+    assert len(pieces) > 1
+    assert "".join(p.original for _, p in pieces) == text
+    assert all(text[offset : offset + len(p.original)] == p.original for offset, p in pieces)
+    assert all(p.original.endswith("\n") for _, p in pieces[:-1])
+
+
+def test_fold_joins_variants():
+    assert fold("كانون الأول") == fold("کانون الاول") == fold("كانون‌الأول")
+    assert fold("November") == fold("NOVEMBER") == "november"
+    assert fold("۱٤0۲") == "1402"
+
+
+def test_guess_lang():
+    assert guess_lang("وزیر امور خارجه گفت") == "fa"
+    assert guess_lang("قال وزير الخارجية") == "ar"
+    assert guess_lang("The minister said") == "en"
