@@ -25,9 +25,7 @@ from datesync.model import (
 )
 from datesync.normalize import Prepared, guess_lang, windows
 from datesync.reference import locate
-from datesync.resolve import Context, Resolver
-
-NOON = dt.time(12, 0)
+from datesync.resolve import Context, Resolver, relative_lag
 
 
 def _find_all(text: str, lang: str) -> list[Raw]:
@@ -71,9 +69,9 @@ def analyze(
     found = locate(text, raws, published)
     reference = found.date
     if reference is None and found.publication:  # the document's own header or dateline
-        header = Resolver(prepared, Context(None, None, 0, lang, doc_id))(raws[found.publication[0]])
-        reference = header.iso
-    lag = 1 if found.time is None or found.time < NOON else 0
+        own = Resolver(prepared, Context(None, None, 0, lang, doc_id))
+        reference = next((d for d in (own(raws[i]).iso for i in found.publication) if d is not None), None)
+    lag = relative_lag(found.time)
     base = Context(reference, reference, lag, lang, doc_id)
     anchor = _writer_today(raws, Resolver(prepared, base)) or reference
     resolver = Resolver(prepared, dataclasses.replace(base, anchor=anchor))

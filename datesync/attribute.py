@@ -22,6 +22,7 @@ from datesync.actors import Gazetteer, Office, gazetteer
 from datesync.find import words_pattern
 from datesync.model import DocumentDates, EventMention, Kind, Mention, Role, Span
 from datesync.normalize import fold, windows
+from datesync.resolve import confusion_readings, relative_lag
 
 KIND_ORDER = ("phone_call", "meeting", "contact")  # most specific first
 DAY_LEVEL = (Kind.DATE, Kind.DAY_MONTH, Kind.RELATIVE, Kind.WEEKDAY)
@@ -112,11 +113,17 @@ def _rank(m: Mention, near: int) -> tuple:
     )
 
 
-def candidates_of(m: Mention) -> tuple[dt.date, ...]:
-    """The dates an event mention's date could mean: itself, and its readings if it is flagged."""
+def candidates_of(m: Mention, published: dt.date | None = None) -> tuple[dt.date, ...]:
+    """The dates an event mention's date could mean: itself, and its readings if it is flagged.
+
+    A date after the report's own publication (`published`, for a report telling of the past) is
+    flagged too: its calendar-confusion readings on or before publication are candidates.
+    """
     out = [d for d in (m.iso, m.suggested) if d is not None]
     if "calendar_confusion" in m.problems or "weekday_mismatch" in m.problems:
         out += list(m.alternatives)
+    if published is not None and m.iso is not None and m.iso > published and m.year and m.month and m.day:
+        out += [d for d in confusion_readings(m.calendar, m.year, m.month, m.day) if d <= published]
     return tuple(dict.fromkeys(out))
 
 
@@ -152,6 +159,8 @@ def event_mentions(
             elif category == "office":
                 if deputy_end >= 0 and len(text[deputy_end:start].split()) <= 1 and start - deputy_end <= 20:
                     continue  # نائب وزير الخارجية, معاون سیاسی وزیر ...: a deputy, not the minister
+                if text[end : end + 2] in ("'s", "’s"):
+                    continue  # the Russian President's envoy: someone of the president's, not him
                 if not value.unqualified or dates.lang == "fa":
                     cand.offices.append(value)
             elif category == "back_reference":
@@ -294,6 +303,15 @@ def _records(
                 mention is None and main_date is not None,
                 mention or main_date,
             )
+        published = dates.reference.date
+        late = bool(
+            mention
+            and not inherited
+            and not event.future
+            and published
+            and mention.iso
+            and mention.iso > published
+        )
         a, b = event.trigger
         out.append(
             EventMention(
@@ -307,9 +325,11 @@ def _records(
                 source=source or doc_id,
                 lang=dates.lang,
                 event_key=event_key if i == main else "",
-                candidates=candidates_of(mention) if mention is not None else (),
+                candidates=candidates_of(mention, published if late else None) if mention is not None else (),
                 future=event.future,
                 inherited=inherited,
+                lag=relative_lag(dates.reference.time),
+                after_publication=late,
             )
         )
     return out

@@ -220,6 +220,8 @@ EVENT_MENTION_COLUMNS: dict[str, Any] = {
     "candidates": "string",
     "future": "bool",
     "inherited": "bool",
+    "lag": "int",
+    "after_publication": "bool",
     "published": "date",
     **{f"m_{name}": spec for name, spec in MENTION_COLUMNS.items() if name != "doc_id"},
 }
@@ -242,6 +244,8 @@ def event_mention_row(em: EventMention, bucket: str, published: dt.date | None) 
         "candidates": _join(d.isoformat() for d in em.candidates),
         "future": em.future,
         "inherited": em.inherited,
+        "lag": em.lag,
+        "after_publication": em.after_publication,
         "published": published,
     }
     mention = mention_row(em.mention) if em.mention is not None else dict.fromkeys(MENTION_COLUMNS)
@@ -312,6 +316,8 @@ def event_mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[tuple[Event
             candidates=tuple(dt.date.fromisoformat(d) for d in _split(r["candidates"])),
             future=bool(r["future"]),
             inherited=bool(r["inherited"]),
+            lag=r["lag"],
+            after_publication=bool(r["after_publication"]),
         )
         out.append((em, r["published"]))
     return out

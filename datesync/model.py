@@ -147,6 +147,8 @@ class EventMention:
     candidates: tuple[dt.date, ...] = field(default=())  # dates this mention could mean
     future: bool = False  # reported as coming ("will meet"), not as done
     inherited: bool = False  # no date of its own: dated by the report's main event
+    lag: int = 1  # days a relative word may trail the event (see resolve.relative_lag)
+    after_publication: bool = False  # told as past but dated after the report's own publication
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,12 @@ def evidence(em: EventMention) -> list[Evidence]:
         return []
     if em.inherited:
         return [Evidence(d, 0.5, "by the date of the report's main event") for d in em.candidates[:1]]
+    if em.after_publication:  # told as past, dated after publication: its earlier readings weigh more
+        return [Evidence(m.iso, 0.5, "by a date after its own publication")] + [
+            Evidence(d, 1.0, "by a calendar reading before its publication")
+            for d in em.candidates
+            if d != m.iso
+        ]
     if "hijri_offset" in m.problems and m.suggested is not None:
         return [Evidence(m.suggested, 3.0, "by a lunar date whose weekday fits the moon-sighting count")]
     if "weekday_mismatch" in m.problems:
@@ -44,7 +50,11 @@ def evidence(em: EventMention) -> list[Evidence]:
             return [Evidence(m.suggested, 1.5, "by the weekday-matching reading of a mis-dated day")]
         return [Evidence(m.iso, 0.5, "with a weekday that does not fit")] if m.iso else []
     if m.iso is None:
-        return [Evidence(m.suggested, 2.0, "as a 30th that Umm al-Qura lacks")] if m.suggested else []
+        if m.suggested is None:
+            return []
+        if "hijri_month_length" in m.problems:
+            return [Evidence(m.suggested, 2.0, "as a 30th that Umm al-Qura lacks")]
+        return [Evidence(m.suggested, 1.0, "by the weekday written beside an impossible date")]
     if m.role is Role.PUBLICATION:
         return [Evidence(m.iso, 0.5, "by the dateline")]
     if m.resolution is Resolution.EXPLICIT:
@@ -259,8 +269,8 @@ def _disagreement(em: EventMention, event: Event, what: str, people: str) -> lis
                 date,
             )
         ]
-    if m.relative is not None and m.kind.value == "relative" and 0 <= delta <= 1:
-        return []  # "tonight" in a report published after midnight
+    if m.relative is not None and m.kind.value == "relative" and 0 <= delta <= em.lag:
+        return []  # "tonight" in a report written in the evening and published the next morning
     if (
         m.calendar in (Calendar.GREGORIAN, Calendar.JALALI)
         and m.year

@@ -42,6 +42,15 @@ class Context:
     doc_id: str = ""
 
 
+NOON = dt.time(12, 0)
+
+
+def relative_lag(published_time: dt.time | None) -> int:
+    """Days a "tonight" may trail the publication date: a report published before noon (or at an
+    unknown time) may have been written the evening before."""
+    return 1 if published_time is None or published_time < NOON else 0
+
+
 def weekday_name(index: int | None) -> str | None:
     return None if index is None else WEEKDAYS[index]
 
@@ -291,12 +300,12 @@ class Resolver:
             p.unresolved(f"Not converted: {exc}.")
             return
         except InvalidDate as exc:
-            self._invalid(p, exc)
+            self._invalid(raw, p, exc)
             return
         self._check_weekday(raw, p)
         self._check_relative(raw, p)
 
-    def _invalid(self, p: _Parts, exc: InvalidDate) -> None:
+    def _invalid(self, raw: Raw, p: _Parts, exc: InvalidDate) -> None:
         length = calendars.month_length(p.calendar, p.year, p.month)  # type: ignore[arg-type]
         if p.calendar is Calendar.HIJRI and p.day == 30 and length == 29:
             after = calendars.to_gregorian(p.calendar, p.year, p.month, 29) + dt.timedelta(days=1)
@@ -308,7 +317,15 @@ class Resolver:
                 f"exists and is the day after the 29th, {after}.",
             )
         else:
-            p.problem("invalid_date", f"This date does not exist: {exc}.")
+            message = f"This date does not exist: {exc}."
+            if raw.weekday is not None and p.day > length:  # the weekday points into the week around it
+                center = calendars.to_gregorian(p.calendar, p.year, p.month, length) + dt.timedelta(
+                    p.day - length
+                )
+                week = [center + dt.timedelta(days=k) for k in range(-3, 4)]
+                p.suggested = next(d for d in week if weekday_fits(d, raw.weekday, False))
+                message += f" The stated {WEEKDAYS[raw.weekday].capitalize()} nearest to it is {p.suggested}."
+            p.problem("invalid_date", message)
         p.iso = None
 
     def _check_weekday(self, raw: Raw, p: _Parts) -> None:
