@@ -18,17 +18,34 @@ import pytest
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--examples", type=int, default=100_000, help="examples for the extract property "
-                        "(the audit property runs a fifth as many, each of up to six documents)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--examples",
+        type=int,
+        default=100_000,
+        help="examples for the extract property "
+        "(the audit property runs a fifth as many, each of up to six documents)",
+    )
     args = parser.parse_args()
     os.environ["DATESYNC_FUZZ_EXAMPLES"] = str(args.examples)
     root = Path(__file__).resolve().parents[2]
     started = time.perf_counter()
-    status = pytest.main([str(root / "tests" / "property" / "test_fuzz.py"), "-q", "-p", "no:cacheprovider",
-                          "--hypothesis-show-statistics", "--hypothesis-seed=0"])
-    print(f"fuzz: {args.examples} extract examples and {max(args.examples // 5, 20)} audit examples in "
-          f"{time.perf_counter() - started:.0f} s: {'all properties held' if status == 0 else 'FAILED'}")
+    status = pytest.main(
+        [
+            str(root / "tests" / "property" / "test_fuzz.py"),
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--hypothesis-show-statistics",
+            "--hypothesis-seed=0",
+        ]
+    )
+    print(
+        f"fuzz: {args.examples} extract examples and {max(args.examples // 5, 20)} audit examples in "
+        f"{time.perf_counter() - started:.0f} s: {'all properties held' if status == 0 else 'FAILED'}"
+    )
     return int(status)
 
 

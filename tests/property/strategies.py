@@ -24,39 +24,83 @@ def _words() -> list[str]:
     eras = lexicons.load("eras")
     out += eras["jalali"] + eras["hijri"] + eras["gregorian"] + eras["year_words"]
     triggers = lexicons.load("triggers")
-    out += [p for kind in ("phone_call", "meeting", "contact") for lang in ("fa", "ar", "en")
-            for p in triggers[kind].get(lang, ())]
-    out += ["امیرعبداللهیان", "لاوروف", "لافروف", "أمير عبد اللهيان", "Lavrov", "همتای روس", "نظيره الروسي",
-            "وزیر امور خارجه", "تاریخ انتشار:", "موسكو /", "/ارنا-", "برابر با", "الموافق", "ماه", "شهر"]
+    out += [
+        p
+        for kind in ("phone_call", "meeting", "contact")
+        for lang in ("fa", "ar", "en")
+        for p in triggers[kind].get(lang, ())
+    ]
+    out += [
+        "امیرعبداللهیان",
+        "لاوروف",
+        "لافروف",
+        "أمير عبد اللهيان",
+        "Lavrov",
+        "همتای روس",
+        "نظيره الروسي",
+        "وزیر امور خارجه",
+        "تاریخ انتشار:",
+        "موسكو /",
+        "/ارنا-",
+        "برابر با",
+        "الموافق",
+        "ماه",
+        "شهر",
+    ]
     return sorted(set(out))
 
 
 WORDS = _words()
 FILLER = ["و", "در", "با", "به گزارش", "في", "مع", "the", "and", "گفت", "قال", "کرد", "تماس", "."]
-MARKS = ["\u200c", "\u200f", "\u200e", "\u202b", "\u202c", "\u0640", "\u064e", "\u0651", "\u00a0", "\x00", "😀"]
+MARKS = [
+    "\u200c",
+    "\u200f",
+    "\u200e",
+    "\u202b",
+    "\u202c",
+    "\u0640",
+    "\u064e",
+    "\u0651",
+    "\u00a0",
+    "\x00",
+    "😀",
+]
 PUNCT = [" ", " ", " ", "  ", "\n", "(", ")", "/", "-", "،", ",", ".", ":", "«", "»"]
 
 
 @st.composite
 def number(draw) -> str:
-    value = draw(st.one_of(st.integers(0, 40), st.integers(1300, 1500), st.integers(1900, 2100),
-                           st.integers(0, 99999)))
+    value = draw(
+        st.one_of(st.integers(0, 40), st.integers(1300, 1500), st.integers(1900, 2100), st.integers(0, 99999))
+    )
     digits = draw(st.sampled_from(list(DIGITS.values())))
     text = "".join(digits[int(c)] for c in str(value))
     if draw(st.booleans()):  # a mix of digit systems in one numeral
         mixed = draw(st.sampled_from(list(DIGITS.values())))
-        text = "".join(mixed[int(c)] if i % 2 else ch for i, (c, ch) in enumerate(zip(str(value), text, strict=True)))
+        text = "".join(
+            mixed[int(c)] if i % 2 else ch for i, (c, ch) in enumerate(zip(str(value), text, strict=True))
+        )
     return text
 
 
 piece = st.one_of(
-    st.sampled_from(WORDS), number(), st.sampled_from(FILLER), st.sampled_from(MARKS),
-    st.builds(lambda a, s, b, t, c: f"{a}{s}{b}{s}{c}", number(), st.sampled_from("/-."), number(), st.just(""),
-              number()),
+    st.sampled_from(WORDS),
+    number(),
+    st.sampled_from(FILLER),
+    st.sampled_from(MARKS),
+    st.builds(
+        lambda a, s, b, t, c: f"{a}{s}{b}{s}{c}",
+        number(),
+        st.sampled_from("/-."),
+        number(),
+        st.just(""),
+        number(),
+    ),
 )
 
 realistic_text = st.lists(st.tuples(piece, st.sampled_from(PUNCT)), max_size=40).map(
-    lambda parts: "".join(p + s for p, s in parts))
+    lambda parts: "".join(p + s for p, s in parts)
+)
 
 adversarial_text = st.text(
     alphabet=st.one_of(
@@ -68,8 +112,13 @@ adversarial_text = st.text(
     max_size=300,
 )
 
-any_text = st.one_of(realistic_text, adversarial_text,
-                     st.builds(lambda a, b: a + b, realistic_text, adversarial_text))
+any_text = st.one_of(
+    realistic_text, adversarial_text, st.builds(lambda a, b: a + b, realistic_text, adversarial_text)
+)
 
-published = st.one_of(st.none(), st.dates(min_value=__import__("datetime").date(1930, 1, 1),
-                                          max_value=__import__("datetime").date(2070, 12, 31)).map(str))
+published = st.one_of(
+    st.none(),
+    st.dates(
+        min_value=__import__("datetime").date(1930, 1, 1), max_value=__import__("datetime").date(2070, 12, 31)
+    ).map(str),
+)

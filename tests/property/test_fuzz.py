@@ -33,7 +33,7 @@ def check_document(text: str, ref: str | None) -> None:
     previous_start = -1
     for m in doc.mentions:
         assert 0 <= m.start < m.end <= len(text)
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.start >= previous_start
         previous_start = m.start
         if m.iso is None:
@@ -46,7 +46,7 @@ def check_document(text: str, ref: str | None) -> None:
             assert independent_date(m.calendar, m.year, m.month, m.day) == m.iso
     for finding in doc.findings:
         for span in finding.spans:
-            assert text[span.start:span.end] == span.text
+            assert text[span.start : span.end] == span.text
 
 
 @FUZZ
@@ -65,4 +65,4 @@ def test_audit_never_fails_and_is_deterministic(texts, ref):
     by_id = {d["id"]: d["text"] for d in docs}
     for finding in first.findings:
         for span in finding.spans:
-            assert by_id[span.doc_id][span.start:span.end] == span.text
+            assert by_id[span.doc_id][span.start : span.end] == span.text

@@ -20,8 +20,9 @@ AR = "أجرى وزير الخارجية الإيراني يوم الاثنين 
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "datesync", *args], input=stdin, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "datesync", *args], input=stdin, capture_output=True, text=True, timeout=300
+    )
 
 
 def read_all(*paths: Path) -> tuple[list[dict], list[str]]:
@@ -55,8 +56,11 @@ def test_encodings_are_decoded_and_said(tmp_path, name, data, problem):
 
 @pytest.mark.parametrize(
     ("name", "data", "problem"),
-    [("empty.txt", b"", "empty file"), ("blank.txt", b"  \n\t", "empty file"),
-     ("binary.txt", bytes(range(256)) * 50, "binary file")],
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\t", "empty file"),
+        ("binary.txt", bytes(range(256)) * 50, "binary file"),
+    ],
 )
 def test_empty_and_binary_files_are_skipped(tmp_path, name, data, problem):
     path = tmp_path / name
@@ -108,18 +112,34 @@ def test_csv_ragged_rows_embedded_newlines_and_a_50mb_cell(tmp_path):
     assert [d["id"] for d in docs] == ["r1", "r2", "r3", "r4"]
     assert "\n" in docs[0]["text"] and len(docs[3]["text"]) == 50_000_000
     # line numbers are physical lines: r1's embedded newline pushes r2 to line 4
-    assert problems == [f"{path}:4: row has 2 fields, header has 3", f"{path}:5: row has 5 fields, header has 3"]
+    assert problems == [
+        f"{path}:4: row has 2 fields, header has 3",
+        f"{path}:5: row has 5 fields, header has 3",
+    ]
 
 
 def test_jsonl_broken_line_and_non_object(tmp_path):
     path = tmp_path / "r.jsonl"
-    path.write_text("\n".join([json.dumps({"id": "a", "text": FA}, ensure_ascii=False), '{"id": "b", "text": ',
-                               "[1, 2]", json.dumps({"id": "c"}), json.dumps({"id": "d", "text": AR})]),
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "text": FA}, ensure_ascii=False),
+                '{"id": "b", "text": ',
+                "[1, 2]",
+                json.dumps({"id": "c"}),
+                json.dumps({"id": "d", "text": AR}),
+            ]
+        ),
+        encoding="utf-8",
+    )
     docs, problems = read_all(path)
     assert [d["id"] for d in docs] == ["a", "d"]
     assert [p.split(": ")[0] for p in problems] == [f"{path}:2", f"{path}:3", f"{path}:4"]
-    assert "broken JSON line" in problems[0] and "expected a JSON object" in problems[1] and "no 'text'" in problems[2]
+    assert (
+        "broken JSON line" in problems[0]
+        and "expected a JSON object" in problems[1]
+        and "no 'text'" in problems[2]
+    )
 
 
 def test_parquet_wrong_types_and_good_file(tmp_path):
@@ -127,7 +147,9 @@ def test_parquet_wrong_types_and_good_file(tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     wrong, good = tmp_path / "wrong.parquet", tmp_path / "good.parquet"
     pq.write_table(pa.table({"id": ["x"], "text": [12345]}), wrong)
-    pq.write_table(pa.table({"id": ["g1", "g2"], "text": [FA, None], "published": ["2023-11-20", None]}), good)
+    pq.write_table(
+        pa.table({"id": ["g1", "g2"], "text": [FA, None], "published": ["2023-11-20", None]}), good
+    )
     corrupt = tmp_path / "corrupt.parquet"
     corrupt.write_bytes(b"PAR1 this is not parquet")
     docs, problems = read_all(wrong, corrupt, good)
@@ -162,12 +184,21 @@ def test_cli_keeps_going_counts_problems_and_exits_2_only_when_nothing_read(tmp_
         "\u202b" + "ـ" * 100_000 + "۲۸ آبَان ۱۴۰۲" + "\u064e" * 50_000,
         "\x00" * 100_000,
     ],
-    ids=["digits", "dates-no-spaces", "months-no-spaces", "bidi-zwnj", "emoji-nulls", "slashes", "weekdays",
-         "tatweel-harakat", "nulls"],
+    ids=[
+        "digits",
+        "dates-no-spaces",
+        "months-no-spaces",
+        "bidi-zwnj",
+        "emoji-nulls",
+        "slashes",
+        "weekdays",
+        "tatweel-harakat",
+        "nulls",
+    ],
 )
 def test_pathological_text_does_not_break_extract(text):
     found = extract(text, published="2023-11-20")
-    assert all(text[m.start:m.end] == m.text for m in found)
+    assert all(text[m.start : m.end] == m.text for m in found)
 
 
 def test_interrupted_report_leaves_old_files_and_no_partial_ones(tmp_path):
@@ -180,8 +211,11 @@ def test_interrupted_report_leaves_old_files_and_no_partial_ones(tmp_path):
     for name in ("mentions.csv", "events.csv", "findings.csv"):
         (out / name).write_text("old\n", encoding="utf-8")
     for sig in (signal.SIGINT, signal.SIGTERM):
-        proc = subprocess.Popen([sys.executable, "-m", "datesync", "audit", str(corpus), "--report", str(out),
-                                 "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "datesync", "audit", str(corpus), "--report", str(out), "--quiet"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         deadline = time.time() + 60
         while not list(out.glob(".mentions.csv.*.part")) and time.time() < deadline:
             time.sleep(0.05)
@@ -190,5 +224,7 @@ def test_interrupted_report_leaves_old_files_and_no_partial_ones(tmp_path):
         proc.wait(timeout=60)
         assert proc.returncode != 0
         assert sorted(p.name for p in out.iterdir()) == ["events.csv", "findings.csv", "mentions.csv"]
-        assert all((out / n).read_text(encoding="utf-8") == "old\n" for n in ("mentions.csv", "events.csv",
-                                                                             "findings.csv"))
+        assert all(
+            (out / n).read_text(encoding="utf-8") == "old\n"
+            for n in ("mentions.csv", "events.csv", "findings.csv")
+        )
