@@ -27,7 +27,7 @@ KIND_WORDS = {"phone_call": "phone call", "meeting": "meeting", "contact": "cont
 class Evidence:
     date: dt.date
     weight: float
-    how: str  # a phrase for the explanation: "give the full date"
+    how: str  # what the evidence is, for the explanation: "the full date"
 
 
 def evidence(em: EventMention) -> list[Evidence]:
@@ -36,33 +36,33 @@ def evidence(em: EventMention) -> list[Evidence]:
     if m is None:
         return []
     if em.inherited:
-        return [Evidence(d, 0.5, "by the date of the report's main event") for d in em.candidates[:1]]
+        return [Evidence(d, 0.5, "the date of the report's main event") for d in em.candidates[:1]]
     if em.after_publication:  # told as past, dated after publication: its earlier readings weigh more
-        return [Evidence(m.iso, 0.5, "by a date after its own publication")] + [
-            Evidence(d, 1.0, "by a calendar reading before its publication")
+        return [Evidence(m.iso, 0.5, "a date after its own publication")] + [
+            Evidence(d, 1.0, "a calendar reading before its publication")
             for d in em.candidates
             if d != m.iso
         ]
     if "hijri_offset" in m.problems and m.suggested is not None:
-        return [Evidence(m.suggested, 3.0, "by a lunar date whose weekday fits the moon-sighting count")]
+        return [Evidence(m.suggested, 3.0, "a lunar date whose weekday fits the moon-sighting count")]
     if "weekday_mismatch" in m.problems:
         if m.suggested is not None:
-            return [Evidence(m.suggested, 1.5, "by the weekday-matching reading of a mis-dated day")]
-        return [Evidence(m.iso, 0.5, "with a weekday that does not fit")] if m.iso else []
+            return [Evidence(m.suggested, 1.5, "the weekday-matching reading of a mis-dated day")]
+        return [Evidence(m.iso, 0.5, "a date whose weekday does not fit")] if m.iso else []
     if m.iso is None:
         if m.suggested is None:
             return []
         if "hijri_month_length" in m.problems:
-            return [Evidence(m.suggested, 2.0, "as a 30th that Umm al-Qura lacks")]
-        return [Evidence(m.suggested, 1.0, "by the weekday written beside an impossible date")]
+            return [Evidence(m.suggested, 2.0, "a 30th that Umm al-Qura lacks")]
+        return [Evidence(m.suggested, 1.0, "the weekday written beside an impossible date")]
     if m.role is Role.PUBLICATION:
-        return [Evidence(m.iso, 0.5, "by the dateline")]
+        return [Evidence(m.iso, 0.5, "the dateline")]
     if m.resolution is Resolution.EXPLICIT:
-        weight, how = 3.0, "give the full date"
+        weight, how = 3.0, "the full date"
     elif m.resolution is Resolution.YEAR_INFERRED:
-        weight, how = 2.0, "give the day and month"
+        weight, how = 2.0, "the day and month"
     else:
-        weight, how = 1.0, f"say «{m.text}»"
+        weight, how = 1.0, f"«{m.text}» counted from publication"
     if m.weekday is not None:
         weight, how = weight + 1.0, how + " with a matching weekday"
     return [Evidence(m.iso, weight, how)]
@@ -135,14 +135,14 @@ def decide(members: list[EventMention]) -> tuple[dt.date | None, str]:
     reasons = defaultdict(list)
     for source, ev in backers[date]:
         reasons[ev.how].append(source)
-    because = "; ".join(f"{', '.join(srcs)} {how}" for how, srcs in reasons.items())
+    because = "; ".join(f"{how} ({', '.join(srcs)})" for how, srcs in reasons.items())
     others = sorted(d for d in totals if d != date)
     dissent = (
         (" Against: " + "; ".join(f"{d} ({', '.join(s for s, _ in backers[d])})" for d in others) + ".")
         if others
         else ""
     )
-    return date, f"{fmt(date)} ({calendar_labels(date)}): {because}.{dissent}"
+    return date, f"{fmt(date)} ({calendar_labels(date)}), from: {because}.{dissent}"
 
 
 def calendar_labels(date: dt.date) -> str:
