@@ -9,7 +9,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from datesync import actors, attribute, checks, frames, reconcile
+from datesync import actors, attribute, checks, frames, reconcile, store
 from datesync.errors import DatesyncError
 from datesync.find import Raw, find
 from datesync.model import (
@@ -194,16 +194,26 @@ class Auditor:
     them out; `finish()` groups the event mentions kept so far into events and findings.
     """
 
-    def __init__(self, *, published: object = None, lang: str | None = None, actors: str | None = None):
+    def __init__(
+        self,
+        *,
+        published: object = None,
+        lang: str | None = None,
+        actors: str | None = None,
+        spill_after: int = store.SPILL_AFTER,
+    ):
         self.published, self.lang, self.actors = published, lang, actors
-        self.event_mentions: list[EventMention] = []
-        self.references: dict[str, dt.date | None] = {}
-        self.seen: dict[str, int] = {}
+        self.store = store.EventStore(spill_after)
+        self.seen: set[int] = set()  # hashes of the ids given so far (small, for millions of documents)
+        self.repeats: dict[str, int] = {}
 
     def _unique(self, doc_id: str) -> str:
-        count = self.seen.get(doc_id, 0) + 1
-        self.seen[doc_id] = count
-        return doc_id if count == 1 else f"{doc_id}#{count}"
+        key = hash(doc_id)
+        if key not in self.seen:
+            self.seen.add(key)
+            return doc_id
+        count = self.repeats[doc_id] = self.repeats.get(doc_id, 1) + 1
+        return self._unique(f"{doc_id}#{count}")
 
     def admit(self, record: object) -> Document | DocumentResult:
         """The record as a Document with a unique id, or the error result of an unusable record."""
@@ -219,8 +229,7 @@ class Auditor:
     def collect(self, result: DocumentResult) -> DocumentResult:
         """Keep what reconciliation needs from a processed document."""
         if result.dates is not None:
-            self.event_mentions.extend(result.event_mentions)
-            self.references[result.id] = result.dates.reference.date
+            self.store.add(result.event_mentions)
         return result
 
     def add(self, record: object) -> DocumentResult:
@@ -230,8 +239,19 @@ class Auditor:
         return self.collect(process(admitted, self.actors))
 
     def finish(self) -> tuple[list[Event], list[Finding]]:
-        names = actors.gazetteer(self.actors)
-        return reconcile.reconcile(self.event_mentions, self.references, {t.id: t.name for t in names.terms})
+        """Group the event mentions kept so far into events, one store part at a time."""
+        names = {t.id: t.name for t in actors.gazetteer(self.actors).terms}
+        events: list[Event] = []
+        findings: list[Finding] = []
+        try:
+            for part in self.store.parts():
+                found_events, found = reconcile.reconcile(part, names)
+                events += found_events
+                findings += found
+        finally:
+            self.store.close()
+        events.sort(key=lambda e: (e.date or dt.date.max, e.id))
+        return events, findings
 
 
 class Audit:

@@ -329,6 +329,7 @@ def _records(
                 future=event.future,
                 inherited=inherited,
                 lag=relative_lag(dates.reference.time),
+                published=published,
                 after_publication=late,
             )
         )

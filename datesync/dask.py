@@ -78,9 +78,8 @@ def _process_partition(
         result = api.process(doc, actors)
         mentions.extend(result.dates.mentions)
         findings.extend(result.dates.findings)
-        reference = result.dates.reference.date
         event_rows.extend(
-            frames.event_mention_row(em, reconcile.bucket_key(em), reference) for em in result.event_mentions
+            frames.event_mention_row(em, reconcile.bucket_key(em)) for em in result.event_mentions
         )
     return (
         frames.mentions_frame(mentions),
@@ -98,12 +97,9 @@ RECONCILED_COLUMNS: dict[str, Any] = {
 
 
 def _reconcile_bucket(group: pd.DataFrame, actors: str | None) -> pd.DataFrame:
-    pairs = frames.event_mentions_from_rows(group.to_dict("records"))
-    references = {em.doc_id: published for em, published in pairs}
     gaz = actors_module.gazetteer(actors)
-    events, findings = reconcile.reconcile(
-        [em for em, _ in pairs], references, {t.id: t.name for t in gaz.terms}
-    )
+    found = frames.event_mentions_from_rows(group.to_dict("records"))
+    events, findings = reconcile.reconcile(found, {t.id: t.name for t in gaz.terms})
     empty_event = dict.fromkeys(frames.EVENT_COLUMNS)
     empty_finding = dict.fromkeys(frames.FINDING_COLUMNS)
     rows = [{"record": "event", **_prefixed(frames.event_row(e, gaz.name_of), empty_finding)} for e in events]

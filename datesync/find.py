@@ -37,6 +37,7 @@ class Part(IntEnum):
     ERA = 8
     YEAR_WORD = 9
     MONTH_WORD = 10
+    NOT_A_DATE = 11  # a name that holds a date word (روسيا اليوم)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ def _entries() -> list[tuple[str, Meaning]]:
         for index, spellings in enumerate(table["names"]):
             out += [(name, Meaning(Part.WEEKDAY, index, lang)) for name in spellings]
         out += [(name, Meaning(Part.WEEKDAY_PREFIX, 0, lang)) for name in table["prefixes"]]
+    out += [(name, Meaning(Part.NOT_A_DATE, 0, "")) for name in lexicons.load("relative")["not_dates"]]
     for word in lexicons.load("relative")["word"]:
         meaning = Meaning(Part.RELATIVE, word["offset"], word["lang"], flag=word.get("night", False))
         out += [(name, meaning) for name in word["names"]]

@@ -227,7 +227,7 @@ EVENT_MENTION_COLUMNS: dict[str, Any] = {
 }
 
 
-def event_mention_row(em: EventMention, bucket: str, published: dt.date | None) -> dict[str, Any]:
+def event_mention_row(em: EventMention, bucket: str) -> dict[str, Any]:
     row = {
         "bucket": bucket,
         "doc_id": em.doc_id,
@@ -246,7 +246,7 @@ def event_mention_row(em: EventMention, bucket: str, published: dt.date | None) 
         "inherited": em.inherited,
         "lag": em.lag,
         "after_publication": em.after_publication,
-        "published": published,
+        "published": em.published,
     }
     mention = mention_row(em.mention) if em.mention is not None else dict.fromkeys(MENTION_COLUMNS)
     row.update({f"m_{name}": mention[name] for name in MENTION_COLUMNS if name != "doc_id"})
@@ -274,7 +274,7 @@ def pd_na() -> Any:
     return pd.NA
 
 
-def event_mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[tuple[EventMention, dt.date | None]]:
+def event_mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[EventMention]:
     """Rebuild event mentions (with their date mention) from flattened rows."""
     out = []
     for row in rows:
@@ -318,6 +318,7 @@ def event_mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[tuple[Event
             inherited=bool(r["inherited"]),
             lag=r["lag"],
             after_publication=bool(r["after_publication"]),
+            published=r["published"],
         )
-        out.append((em, r["published"]))
+        out.append(em)
     return out

@@ -148,6 +148,7 @@ class EventMention:
     future: bool = False  # reported as coming ("will meet"), not as done
     inherited: bool = False  # no date of its own: dated by the report's main event
     lag: int = 1  # days a relative word may trail the event (see resolve.relative_lag)
+    published: dt.date | None = None  # the report's publication date (its reference date)
     after_publication: bool = False  # told as past but dated after the report's own publication
 
 

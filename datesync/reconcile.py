@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -19,7 +20,9 @@ from datesync.findings import make_finding
 from datesync.model import Calendar, Event, EventMention, Finding, Resolution, Role
 from datesync.resolve import confusion_readings, fmt
 
-GROUP_WINDOW = 2  # days: same people, same kind, dates this close = one event reported inconsistently
+GROUP_WINDOW = 2  # days between one report's date and the next within one event (reported inconsistently)
+GROUP_SPAN = 4  # days at most between an event's earliest and latest date
+_WINDOW, _SPAN = dt.timedelta(days=GROUP_WINDOW), dt.timedelta(days=GROUP_SPAN)
 KIND_WORDS = {"phone_call": "phone call", "meeting": "meeting", "contact": "contact"}
 
 
@@ -39,9 +42,7 @@ def evidence(em: EventMention) -> list[Evidence]:
         return [Evidence(d, 0.5, "the date of the report's main event") for d in em.candidates[:1]]
     if em.after_publication:  # told as past, dated after publication: its earlier readings weigh more
         return [Evidence(m.iso, 0.5, "a date after its own publication")] + [
-            Evidence(d, 1.0, "a calendar reading before its publication")
-            for d in em.candidates
-            if d != m.iso
+            Evidence(d, 1.0, "a calendar reading before its publication") for d in em.candidates if d != m.iso
         ]
     if "hijri_offset" in m.problems and m.suggested is not None:
         return [Evidence(m.suggested, 3.0, "a lunar date whose weekday fits the moon-sighting count")]
@@ -81,38 +82,76 @@ def _kinds_fit(a: str, b: str) -> bool:
     return a == b or "contact" in (a, b)
 
 
-class _Union:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+def likely(em: EventMention) -> dt.date:
+    """The date a member most likely means: its suggested date when its own date is flagged."""
+    m = em.mention
+    flagged = (
+        m is not None
+        and m.suggested is not None
+        and (m.iso is None or "weekday_mismatch" in m.problems or "hijri_offset" in m.problems)
+    )
+    return m.suggested if flagged else em.candidates[0]  # type: ignore[union-attr,return-value]
 
 
 def cluster(members: list[EventMention]) -> list[list[EventMention]]:
-    """Split one bucket into events (members in input order within each event)."""
+    """Split one bucket into events, in O(n log n).
+
+    Members are sorted by their likely date; a member joins the current event when its date is within
+    GROUP_WINDOW days of the previous one and GROUP_SPAN days of the event's first, so a chain of
+    near dates cannot swallow calls a week apart. Kinds that do not fit (a call, a meeting) split.
+    A member left alone may move to the one event that one of its other readings (a calendar
+    confusion) falls in; such readings never join two events.
+    """
     if members and members[0].event_key:
         return [members]
-    union = _Union(len(members))
-    points = sorted((d, i) for i, em in enumerate(members) for d in em.candidates)
-    for a, (date_a, i) in enumerate(points):
-        for date_b, j in points[a + 1 :]:
-            if (date_b - date_a).days > GROUP_WINDOW:
-                break
-            if _kinds_fit(members[i].kind, members[j].kind):
-                union.join(i, j)
-    groups: dict[int, list[EventMention]] = defaultdict(list)
-    for i, em in enumerate(members):
-        groups[union.find(i)].append(em)
-    return [groups[k] for k in sorted(groups)]
+    dated = sorted(members, key=lambda em: (likely(em), em.doc_id, em.index))
+    runs: list[list[EventMention]] = []
+    for em in dated:
+        day = likely(em)
+        if (
+            runs
+            and (day - likely(runs[-1][-1])).days <= GROUP_WINDOW
+            and (day - likely(runs[-1][0])).days <= GROUP_SPAN
+        ):
+            runs[-1].append(em)
+        else:
+            runs.append([em])
+    groups = [part for run in runs for part in _split_kinds(run)]
+    return _attach_loners(groups)
+
+
+def _split_kinds(run: list[EventMention]) -> list[list[EventMention]]:
+    calls = [em for em in run if em.kind == "phone_call"]
+    meetings = [em for em in run if em.kind == "meeting"]
+    if not calls or not meetings:
+        return [run]
+    contacts = [em for em in run if em.kind == "contact"]
+    (calls if len(calls) >= len(meetings) else meetings).extend(contacts)
+    return [calls, meetings]
+
+
+def _attach_loners(groups: list[list[EventMention]]) -> list[list[EventMention]]:
+    spans = sorted(((likely(g[0]), likely(g[-1]), i) for i, g in enumerate(groups) if len(g) > 1))
+    starts = [s for s, _, _ in spans]
+    moved: set[int] = set()
+    for i, group in enumerate(groups):
+        if len(group) != 1:
+            continue
+        em = group[0]
+        homes = set()
+        for day in em.candidates:
+            if day == likely(em):
+                continue
+            # an event holding `day` starts at most GROUP_SPAN + GROUP_WINDOW days before it
+            for start, end, j in spans[
+                bisect_left(starts, day - _SPAN - _WINDOW) : bisect_right(starts, day + _WINDOW)
+            ]:
+                if start - _WINDOW <= day <= end + _WINDOW and _kinds_fit(em.kind, groups[j][0].kind):
+                    homes.add(j)
+        if len(homes) == 1:
+            groups[homes.pop()].append(em)
+            moved.add(i)
+    return [sorted(g, key=lambda em: (em.doc_id, em.index)) for i, g in enumerate(groups) if i not in moved]
 
 
 def decide(members: list[EventMention]) -> tuple[dt.date | None, str]:
@@ -166,11 +205,9 @@ def _people(em: EventMention, names: Mapping[str, str]) -> str:
 
 
 def reconcile(
-    event_mentions: Iterable[EventMention],
-    references: Mapping[str, dt.date | None],
-    names: Mapping[str, str] | None = None,
+    event_mentions: Iterable[EventMention], names: Mapping[str, str] | None = None
 ) -> tuple[list[Event], list[Finding]]:
-    """Events and their findings. `references` maps doc id -> its publication date."""
+    """Events and their findings; `names` maps actor ids to the names used in messages."""
     buckets: dict[str, list[EventMention]] = defaultdict(list)
     for em in event_mentions:
         buckets[bucket_key(em)].append(em)
@@ -181,16 +218,14 @@ def reconcile(
         dated = [em for em in bucket if em.candidates or em.event_key]
         groups = cluster(dated) + [[em] for em in bucket if not (em.candidates or em.event_key)]
         for group in groups:
-            event, found = _event(group, references, names or {})
+            event, found = _event(group, names or {})
             events.append(event)
             findings.extend(found)
     events.sort(key=lambda e: (e.date or dt.date.max, e.id))
     return events, findings
 
 
-def _event(
-    members: list[EventMention], references: Mapping[str, dt.date | None], names: Mapping[str, str]
-) -> tuple[Event, list[Finding]]:
+def _event(members: list[EventMention], names: Mapping[str, str]) -> tuple[Event, list[Finding]]:
     kind = min((em.kind for em in members), key=("phone_call", "meeting", "contact").index)
     participants = tuple(sorted({p for em in members for p in em.participants}))
     date, explanation = decide(members)
@@ -204,12 +239,10 @@ def _event(
         tuple(sorted({em.source for em in members})),
         explanation,
     )
-    return event, [replace(f, event_id=eid) for f in _findings(event, references, names)]
+    return event, [replace(f, event_id=eid) for f in _findings(event, names)]
 
 
-def _findings(
-    event: Event, references: Mapping[str, dt.date | None], names: Mapping[str, str]
-) -> list[Finding]:
+def _findings(event: Event, names: Mapping[str, str]) -> list[Finding]:
     out: list[Finding] = []
     what = KIND_WORDS[event.kind]
     for em in event.members:
@@ -234,7 +267,7 @@ def _findings(
             continue
         if event.date is None:
             continue
-        published = references.get(em.doc_id)
+        published = em.published
         if em.role == "main" and not em.future and published is not None and published < event.date:
             out.append(
                 make_finding(
@@ -255,8 +288,9 @@ def _disagreement(em: EventMention, event: Event, what: str, people: str) -> lis
         return []
     if m.suggested == date and ("calendar_confusion" in m.problems or "hijri_offset" in m.problems):
         return []  # already reported with the document
-    others = sorted({x.source for x in event.members if x.source != em.source})
-    backing = f"{len(others)} other report(s) ({', '.join(others)})" if others else "the other evidence"
+    others = [s for s in event.sources if s != em.source]  # event.sources: sorted, computed once
+    shown = ", ".join(others[:4]) + (f" and {len(others) - 4} more" if len(others) > 4 else "")
+    backing = f"{len(others)} other report(s) ({shown})" if others else "the other evidence"
     delta = (m.iso - date).days
     if m.calendar is Calendar.HIJRI and abs(delta) == 1:
         return [

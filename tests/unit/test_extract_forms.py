@@ -277,3 +277,8 @@ def test_mentions_come_in_text_order_with_original_offsets():
     assert [m.text for m in found] == ["الاثنين 20 ديسمبر", "۲۸ آبان ۱۴۰۲", "أمس"]
     assert all(text[m.start : m.end] == m.text for m in found)
     assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+@pytest.mark.parametrize("name", ["روسيا اليوم", "الرافدين اليوم", "Russia Today"])
+def test_outlet_names_holding_today_are_no_date(name):
+    assert extract(f"وقالت {name} إن الوزير سافر", published=REF) == []
