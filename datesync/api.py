@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from datesync import actors, attribute, checks, frames, reconcile, store
@@ -238,18 +238,23 @@ class Auditor:
             return admitted
         return self.collect(process(admitted, self.actors))
 
-    def finish(self) -> tuple[list[Event], list[Finding]]:
-        """Group the event mentions kept so far into events, one store part at a time."""
+    def finish_parts(self) -> Iterator[tuple[list[Event], list[Finding]]]:
+        """Events and their findings, one store part at a time. Events hold their members: a caller
+        streaming millions of reports consumes each part and lets it go (the CLI does)."""
         names = {t.id: t.name for t in actors.gazetteer(self.actors).terms}
-        events: list[Event] = []
-        findings: list[Finding] = []
         try:
             for part in self.store.parts():
-                found_events, found = reconcile.reconcile(part, names)
-                events += found_events
-                findings += found
+                yield reconcile.reconcile(part, names)
         finally:
             self.store.close()
+
+    def finish(self) -> tuple[list[Event], list[Finding]]:
+        """Every event (sorted by date) and their findings, all in memory."""
+        events: list[Event] = []
+        findings: list[Finding] = []
+        for found_events, found in self.finish_parts():
+            events += found_events
+            findings += found
         events.sort(key=lambda e: (e.date or dt.date.max, e.id))
         return events, findings
 

@@ -7,6 +7,7 @@ Data goes to stdout (or --output), progress and diagnostics to stderr; colour on
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import signal
@@ -14,6 +15,7 @@ import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -259,7 +261,7 @@ def audit(
             counts["mentions"] += len(result.dates.mentions)
             mention_rows.write(result.dates.mentions)
             doc_findings.extend(result.dates.findings)
-        events, event_findings = auditor.finish()
+        events, event_findings, event_of = _reconciled(auditor, doc_findings, _names(actors))
         findings = sorted(doc_findings + event_findings, key=api._finding_order)
         mention_rows.close()
     except BaseException:
@@ -273,8 +275,8 @@ def audit(
         sys.exit(2)
     names = _names(actors)
     if report_dir:
-        _write_reports(report_dir, mention_rows, events, findings, names, excel)
-    _emit(fmt, output, excel, lambda out: _audit_output(fmt, out, events, findings, names))
+        _write_reports(report_dir, mention_rows, events, findings, excel)
+    _emit(fmt, output, excel, lambda out: _audit_output(fmt, out, events, findings, event_of, names))
     if not kw["quiet"]:
         _summary(run, counts, events, findings)
     sys.exit(_exit_code(findings, fail_on))
@@ -334,14 +336,39 @@ class _MentionSink:
             self.context = None
 
 
-def _write_reports(folder: str, sink: _MentionSink, events, findings, names, excel: bool) -> dict[str, int]:
+SHOWN_MEMBERS = 12  # reports listed by name under an event in the table
+
+
+@dataclass
+class _EventDigest:
+    """What the outputs need of an event, without its members' records (millions at scale)."""
+
+    row: dict[str, Any]  # frames.event_row
+    members: list[tuple[str, str]]  # the first SHOWN_MEMBERS (doc id, role)
+    count: int
+
+
+def _reconciled(auditor: api.Auditor, doc_findings: list, names) -> tuple[list[_EventDigest], list, dict]:
+    """Events as digests (sorted by date), their findings, and the event of each document finding."""
+    doc_spans = {(s.doc_id, s.start, s.end): f.id for f in doc_findings for s in f.spans}
+    digests, event_findings, event_of = [], [], {}
+    for events, found in auditor.finish_parts():
+        for e in events:
+            members = [(m.doc_id, m.role) for m in e.members[:SHOWN_MEMBERS]]
+            digests.append(_EventDigest(frames.event_row(e, names), members, len(e.members)))
+            for m in e.members:
+                if m.mention is not None and (m.doc_id, m.mention.start, m.mention.end) in doc_spans:
+                    event_of.setdefault(doc_spans[(m.doc_id, m.mention.start, m.mention.end)], e.id)
+        event_findings.extend(found)
+    digests.sort(key=lambda d: (d.row["date"] or dt.date.max, d.row["event_id"]))
+    return digests, event_findings, event_of
+
+
+def _write_reports(folder: str, sink: _MentionSink, events, findings, excel: bool) -> dict[str, int]:
     return {
         "mentions.csv": sink.table.rows if sink.table else 0,
         "events.csv": report.write_csv(
-            Path(folder) / "events.csv",
-            (frames.event_row(e, names) for e in events),
-            frames.EVENT_COLUMNS,
-            excel=excel,
+            Path(folder) / "events.csv", (d.row for d in events), frames.EVENT_COLUMNS, excel=excel
         ),
         "findings.csv": report.write_csv(
             Path(folder) / "findings.csv",
@@ -367,17 +394,17 @@ def _emit(fmt: str, output: str | None, excel: bool, write: Callable[[IO[str]], 
         write(sys.stdout)
 
 
-def _audit_output(fmt: str, out: IO[str], events, findings, names) -> None:
+def _audit_output(fmt: str, out: IO[str], events, findings, event_of, names) -> None:
     if fmt == "table":
-        _audit_table(out, events, findings, names)
+        _audit_table(out, events, findings, event_of, names)
     elif fmt == "csv":  # one table: the findings (--report writes all three)
         report.write_records(out, fmt, map(frames.finding_row, findings), frames.FINDING_COLUMNS)
     elif fmt == "jsonl":
-        report.write_records(out, fmt, (frames.event_row(e, names) for e in events), {}, "event")
+        report.write_records(out, fmt, (d.row for d in events), {}, "event")
         report.write_records(out, fmt, map(frames.finding_row, findings), {}, "finding")
     else:
         payload = {
-            "events": [report.json_record(frames.event_row(e, names)) for e in events],
+            "events": [report.json_record(d.row) for d in events],
             "findings": [report.json_record(frames.finding_row(f)) for f in findings],
         }
         json.dump(payload, out, ensure_ascii=False, indent=2)
@@ -393,45 +420,33 @@ ROLE_LABEL = {
 MARK = {"error": "✗", "warning": "!", "info": "i"}
 
 
-def _audit_table(out: IO[str], events, findings, names) -> None:
+def _audit_table(out: IO[str], events: list[_EventDigest], findings, event_of: dict, names) -> None:
     """A readable report grouped by event; findings not tied to an event come last."""
     console = _console(file=out)
     by_event: dict[str, list] = {}
-    member_spans = {
-        (m.doc_id, m.mention.start, m.mention.end): e.id
-        for e in events
-        for m in e.members
-        if m.mention is not None
-    }
     loose = []
     for f in findings:
-        key = f.event_id or next(
-            (
-                member_spans.get((s.doc_id, s.start, s.end))
-                for s in f.spans
-                if (s.doc_id, s.start, s.end) in member_spans
-            ),
-            "",
-        )
+        key = f.event_id or event_of.get(f.id, "")
         (by_event.setdefault(key, []) if key else loose).append(f)
-    for e in events:
-        people = " – ".join(names(p) for p in e.participants)
-        kind = e.kind.replace("_", " ")
-        console.print(f"[bold]{kind}[/] · {people}", markup=True)
-        if e.date:
-            row = frames.event_row(e, names)
+    for digest in events:
+        row = digest.row
+        people = " – ".join(row["participants"].split(frames.LIST_SEPARATOR))
+        console.print(f"[bold]{row['kind'].replace('_', ' ')}[/] · {people}", markup=True)
+        if row["date"]:
             console.print(
-                f"  date      {e.date.isoformat()} {row['weekday']} · Jalali {row['date_jalali']} · "
+                f"  date      {row['date'].isoformat()} {row['weekday']} · Jalali {row['date_jalali']} · "
                 f"Hijri {row['date_hijri'] or '-'}",
                 markup=False,
             )
         else:
             console.print("  date      [dim]none given[/]", markup=True)
-        reports = ", ".join(f"{m.doc_id}{ROLE_LABEL[m.role]}" for m in e.members)
+        reports = ", ".join(f"{doc}{ROLE_LABEL[role]}" for doc, role in digest.members)
+        if digest.count > len(digest.members):
+            reports += f" and {digest.count - len(digest.members)} more"
         console.print(f"  reports   {reports}", markup=False)
-        if e.date:
-            console.print(f"  why       {e.explanation}", markup=False)
-        for f in by_event.get(e.id, []):
+        if row["date"]:
+            console.print(f"  why       {row['explanation']}", markup=False)
+        for f in by_event.get(row["event_id"], []):
             _finding_line(console, f)
         console.print()
     if loose:

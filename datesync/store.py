@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from datesync.model import EventMention
 from datesync.reconcile import bucket_key
 
-SPILL_AFTER = 100_000  # event mentions held in memory before they go to disk
+SPILL_AFTER = 25_000  # event mentions held in memory (~2 KB each) before they go to disk
 SHARDS = 64
 
 
