@@ -350,15 +350,19 @@ class _EventDigest:
 
 def _reconciled(auditor: api.Auditor, doc_findings: list, names) -> tuple[list[_EventDigest], list, dict]:
     """Events as digests (sorted by date), their findings, and the event of each document finding."""
-    doc_spans = {(s.doc_id, s.start, s.end): f.id for f in doc_findings for s in f.spans}
+    doc_spans: dict[tuple, list[str]] = {}
+    for f in doc_findings:
+        for s in f.spans:
+            doc_spans.setdefault((s.doc_id, s.start, s.end), []).append(f.id)
     digests, event_findings, event_of = [], [], {}
     for events, found in auditor.finish_parts():
         for e in events:
             members = [(m.doc_id, m.role) for m in e.members[:SHOWN_MEMBERS]]
             digests.append(_EventDigest(frames.event_row(e, names), members, len(e.members)))
             for m in e.members:
-                if m.mention is not None and (m.doc_id, m.mention.start, m.mention.end) in doc_spans:
-                    event_of.setdefault(doc_spans[(m.doc_id, m.mention.start, m.mention.end)], e.id)
+                if m.mention is not None:
+                    for finding_id in doc_spans.get((m.doc_id, m.mention.start, m.mention.end), ()):
+                        event_of.setdefault(finding_id, e.id)
         event_findings.extend(found)
     digests.sort(key=lambda d: (d.row["date"] or dt.date.max, d.row["event_id"]))
     return digests, event_findings, event_of

@@ -40,9 +40,11 @@ def evidence(em: EventMention) -> list[Evidence]:
         return []
     if em.inherited:
         return [Evidence(d, 0.5, "the date of the report's main event") for d in em.candidates[:1]]
-    if em.after_publication:  # told as past, dated after publication: its earlier readings weigh more
+    if em.after_publication and "weekday_mismatch" not in m.problems:
+        # told as past but dated after publication: its readings before publication weigh more
+        earlier = [d for d in em.candidates if em.published is not None and d <= em.published]
         return [Evidence(m.iso, 0.5, "a date after its own publication")] + [
-            Evidence(d, 1.0, "a calendar reading before its publication") for d in em.candidates if d != m.iso
+            Evidence(d, 1.0, "a calendar reading before its publication") for d in earlier
         ]
     if "hijri_offset" in m.problems and m.suggested is not None:
         return [Evidence(m.suggested, 3.0, "a lunar date whose weekday fits the moon-sighting count")]

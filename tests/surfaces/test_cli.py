@@ -184,3 +184,10 @@ def test_convert_all_three_calendars():
     )
     missing_year = run("convert", "۲۸ آبان")
     assert missing_year.returncode == 2 and "year" in missing_year.stderr
+
+
+def test_table_places_every_document_finding_under_its_event(corpus):
+    out = run("audit", str(corpus), "--fail-on", "never").stdout
+    assert "Other findings" not in out
+    block = out[out.index("2023-12-11 Monday") :]
+    assert "calendar_confusion" in block and "weekday_mismatch" in block
