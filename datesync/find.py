@@ -546,18 +546,21 @@ class _Grammar:
 
     def year_alone(self, i: int) -> tuple[Raw | None, int]:
         """سال ۱۴۰۲, عام 2023, 1445 هـ: a year with a word or an era marker that says so."""
-        tok, start = self.toks[i], self.toks[i].start
-        if tok.get(Part.YEAR_WORD) and self.joined(i, i + 1):
+        first = i
+        worded = self.toks[i].get(Part.YEAR_WORD) is not None
+        if worded:
+            if not self.joined(i, i + 1):
+                return None, first
             i += 1
-            tok = self.toks[i] if i < len(self.toks) else tok
-        elif tok.number is None or i + 1 >= len(self.toks) or not self.toks[i + 1].get(Part.ERA):
-            return None, i
-        if tok.number is None or self.year_at(i, None) is None:
-            return None, i
+        if self.year_at(i, None) is None:
+            return None, first
         era, nxt = self.era_after(i + 1)
-        if era is None and not self.toks[i - 1].get(Part.YEAR_WORD):
-            return None, i
-        return Raw(start, self.toks[nxt - 1].end, Kind.YEAR, era, tok.number, era=era, lang=""), nxt
+        if era is None and not worded:
+            return None, first
+        raw = Raw(
+            self.toks[first].start, self.toks[nxt - 1].end, Kind.YEAR, era, self.toks[i].number, era=era
+        )
+        return raw, nxt
 
 
 def find(text: str, lang: str = "", pos: int = 0, endpos: int | None = None) -> list[Raw]:

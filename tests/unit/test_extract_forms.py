@@ -282,3 +282,7 @@ def test_mentions_come_in_text_order_with_original_offsets():
 @pytest.mark.parametrize("name", ["روسيا اليوم", "الرافدين اليوم", "Russia Today"])
 def test_outlet_names_holding_today_are_no_date(name):
     assert extract(f"وقالت {name} إن الوزير سافر", published=REF) == []
+
+
+def test_a_bare_number_at_the_start_is_no_year_even_if_the_text_ends_with_a_year_word():
+    assert [m.kind for m in extract("1402 نفر ش گفتند در سال")] == []
