@@ -15,7 +15,7 @@ from functools import cache
 from typing import NamedTuple
 
 from datesync import lexicons
-from datesync.model import WEEKDAYS, Calendar, Kind
+from datesync.model import Calendar, Kind
 from datesync.normalize import (
     OPTIONAL_DOT,
     SEPARATOR,
@@ -566,7 +566,3 @@ class _Grammar:
 def find(text: str, lang: str = "", pos: int = 0, endpos: int | None = None) -> list[Raw]:
     """Every date expression in `text[pos:endpos]`, in order, with offsets into `text`."""
     return _Grammar(text, tokens(text, pos, endpos), lang).parse()
-
-
-def weekday_name(index: int | None) -> str | None:
-    return None if index is None else WEEKDAYS[index]

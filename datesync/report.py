@@ -110,23 +110,6 @@ def write_records(
         raise ValueError(f"unknown format {fmt!r}")
 
 
-def write_reports(
-    folder: str | Path,
-    mentions: Iterable[dict[str, Any]],
-    events: Iterable[dict[str, Any]],
-    findings: Iterable[dict[str, Any]],
-    *,
-    excel: bool = False,
-) -> dict[str, int]:
-    """mentions.csv, events.csv and findings.csv in `folder`; returns the row count of each."""
-    folder = Path(folder)
-    return {
-        "mentions.csv": write_csv(folder / "mentions.csv", mentions, frames.MENTION_COLUMNS, excel=excel),
-        "events.csv": write_csv(folder / "events.csv", events, frames.EVENT_COLUMNS, excel=excel),
-        "findings.csv": write_csv(folder / "findings.csv", findings, frames.FINDING_COLUMNS, excel=excel),
-    }
-
-
 REPORT_COLUMNS = {
     "mentions": frames.MENTION_COLUMNS,
     "events": frames.EVENT_COLUMNS,
