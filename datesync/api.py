@@ -24,7 +24,7 @@ from datesync.model import (
     Severity,
 )
 from datesync.normalize import Prepared, guess_lang, windows
-from datesync.reference import locate
+from datesync.reference import locate, parse_published
 from datesync.resolve import Context, Resolver, relative_lag
 
 
@@ -172,18 +172,33 @@ def _clean(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
+def checked_published(doc: Document) -> Document:
+    """The document with `published` parsed once, or dropped (and said in `note`) when unreadable."""
+    if doc.published is None:
+        return doc
+    try:
+        date, time = parse_published(doc.published)
+    except (DatesyncError, TypeError) as exc:
+        return dataclasses.replace(doc, published=None, note=f"{exc}; read without it")
+    return dataclasses.replace(doc, published=dt.datetime.combine(date, time) if time else date)
+
+
 def analyze_document(doc: Document) -> tuple[DocumentDates, str]:
     """A document's dates; an unreadable `published` is reported and the text read without it."""
-    try:
-        return analyze(doc.text, published=doc.published, lang=doc.lang, doc_id=doc.id), ""
-    except (DatesyncError, TypeError, ValueError) as exc:
-        return analyze(doc.text, lang=doc.lang, doc_id=doc.id), f"published: {exc}; read without it"
+    doc = checked_published(doc)
+    return analyze(doc.text, published=doc.published, lang=doc.lang, doc_id=doc.id), doc.note
 
 
 def process(doc: Document, actors_file: str | None = None) -> DocumentResult:
-    """One document's dates and event mentions. Pure, so it can run in a worker process."""
-    dates, error = analyze_document(doc)
-    found = attribute.event_mentions(doc.text, dates, doc.id, doc.source, doc.event, actors_file)
+    """One document's dates and event mentions. Pure, so it can run in a worker process; whatever
+    goes wrong with one document becomes that document's error, never the end of a run."""
+    try:
+        dates, error = analyze_document(doc)
+        found = attribute.event_mentions(doc.text, dates, doc.id, doc.source, doc.event, actors_file)
+    except Exception as exc:  # one bad document must not stop a run of millions
+        return DocumentResult(
+            doc.id, doc.source or doc.id, None, error=f"not processed: {type(exc).__name__}: {exc}"
+        )
     return DocumentResult(doc.id, doc.source or doc.id, dates, tuple(found), error)
 
 
@@ -224,7 +239,7 @@ class Auditor:
         if not isinstance(doc.text, str):
             doc_id = self._unique(doc.id or "doc-invalid")
             return DocumentResult(doc_id, doc.source, None, error=f"no text (got {type(doc.text).__name__})")
-        return dataclasses.replace(doc, id=self._unique(doc.id or document_id(doc.text)))
+        return checked_published(dataclasses.replace(doc, id=self._unique(doc.id or document_id(doc.text))))
 
     def collect(self, result: DocumentResult) -> DocumentResult:
         """Keep what reconciliation needs from a processed document."""

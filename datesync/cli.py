@@ -258,9 +258,10 @@ def audit(
             counts["documents"] += 1
             if result.error:
                 run.reading.problem(result.error, result.id)
-            counts["mentions"] += len(result.dates.mentions)
-            mention_rows.write(result.dates.mentions)
-            doc_findings.extend(result.dates.findings)
+            if result.dates is not None:
+                counts["mentions"] += len(result.dates.mentions)
+                mention_rows.write(result.dates.mentions)
+                doc_findings.extend(result.dates.findings)
         events, event_findings, event_of = _reconciled(auditor, doc_findings, _names(actors))
         findings = sorted(doc_findings + event_findings, key=api._finding_order)
         mention_rows.close()
@@ -521,6 +522,8 @@ def extract(
             count["documents"] += 1
             if error:
                 run.reading.problem(error, doc_id)
+            if dates is None:
+                continue
             if not dates.mentions and not kw["quiet"]:
                 run.err.print(f"{doc_id}: no date found", markup=False)
             yield from dates.mentions
@@ -532,7 +535,10 @@ def extract(
 
 
 def _analyze_doc(doc) -> tuple[str, Any, str]:
-    return (doc.id, *api.analyze_document(doc))
+    try:
+        return (doc.id, *api.analyze_document(doc))
+    except Exception as exc:  # one bad document must not stop the run
+        return doc.id, None, f"not processed: {type(exc).__name__}: {exc}"
 
 
 def _mentions_output(fmt: str, out: IO[str], mentions: Iterable) -> None:

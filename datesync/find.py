@@ -19,6 +19,8 @@ from datesync.model import Calendar, Kind
 from datesync.normalize import (
     OPTIONAL_DOT,
     SEPARATOR,
+    SEPARATORS,
+    SPACES,
     char_class,
     digit_class,
     fold,
@@ -91,7 +93,7 @@ class Raw:
 YEAR_SPAN = {Calendar.JALALI: (1000, 1700), Calendar.HIJRI: (1000, 1700), Calendar.GREGORIAN: (1000, 2500)}
 """Numerals read as a year of that calendar; resolve decides whether the year is convertible."""
 
-_SPACE = " \u200c\u00a0\t\r\n\u2009\u202f"
+_SPACE = SPACES
 _TIGHT = "()"
 _LIST = "(),،-–—"
 _DOUBLED = "/\\-–|()"
@@ -153,7 +155,7 @@ def _trie_pattern(words: list[tuple[str | None, ...]]) -> str:
                 node = node.setdefault(unit, {})
             node[""] = {}
 
-    separator = f"[{_SPACE}.\\-]{{0,3}}"
+    separator = f"[{re.escape(SEPARATORS)}]{{0,3}}"
 
     def piece(unit) -> str:
         if unit is SEPARATOR:

@@ -128,6 +128,7 @@ class Document:
     source: str = ""
     lang: str | None = None
     event: str = ""
+    note: str = ""  # a problem found while reading the record, reported with its result
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,12 @@ SEPARATOR = None
 OPTIONAL_DOT = "optional-dot"
 """Marks the dot that ends an abbreviation (Nov.): part of the word when written, never required."""
 
-_SEPARATOR_CHARS = " \u200c\u00a0\t.-"
+SPACES = (
+    " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200c"
+)
+"""What may stand between the words of one date or name: every kind of space, and ZWNJ."""
+SEPARATORS = SPACES + ".-"
+"""What may stand inside a lexicon word (ه.ش, Amir-Abdollahian) or be left out (سه‌شنبه, سهشنبه)."""
 _COMBINING = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")  # marks and tatweel
 
 
@@ -46,7 +51,7 @@ def _tables() -> tuple[dict[int, str | None], dict[str, str], re.Pattern[str]]:
     ignorable = _ranges_class(data["ignorable"]["ranges"])
     compatible = _ranges_class(data["ignorable"]["compatibility_ranges"])
     special = re.compile(f"[{ignorable}{compatible}]+")
-    for ch in _SEPARATOR_CHARS + "\n\r":
+    for ch in SEPARATORS:
         key_table[ord(ch)] = None
     for start, end in data["ignorable"]["ranges"]:
         for code in range(int(start, 16), int(end, 16) + 1):
@@ -82,9 +87,9 @@ def literal_variants(unit: str) -> str:
 def word_units(entry: str) -> tuple[str | None, ...]:
     """A lexicon entry as folded characters, with SEPARATOR where a space, ZWNJ or dot may go."""
     units: list[str | None] = []
-    stripped = entry.strip(_SEPARATOR_CHARS)
+    stripped = entry.strip(SEPARATORS)
     for ch in stripped:
-        if ch in _SEPARATOR_CHARS:
+        if ch in SEPARATORS:
             if units and units[-1] is not SEPARATOR:
                 units.append(SEPARATOR)
             continue

@@ -42,8 +42,19 @@ def _cues() -> re.Pattern[str]:
     return words_pattern(lexicons.load("context")["publication_cues"])
 
 
+PUBLISHED_YEARS = (1000, 3000)  # 0001-01-01 and the like are database placeholders, not dates
+
+
 def parse_published(value: object) -> tuple[dt.date, dt.time | None]:
     """A date, a datetime, an ISO string or any single date datesync reads ("۲۹ آبان ۱۴۰۲")."""
+    date, time = _published(value)
+    first, last = PUBLISHED_YEARS
+    if not first <= date.year <= last:
+        raise InvalidDate(f"published: year {date.year} is outside {first}-{last}")
+    return date, time
+
+
+def _published(value: object) -> tuple[dt.date, dt.time | None]:
     if isinstance(value, dt.datetime):
         return value.date(), value.time()
     if isinstance(value, dt.date):

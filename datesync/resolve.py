@@ -119,7 +119,7 @@ class Resolver:
 
     def __call__(self, raw: Raw, role: Role = Role.BODY) -> Mention:
         start, end = self.prepared.start(raw.start), self.prepared.end(raw.end)
-        parts = _Parts(raw, self.ctx.lang)
+        parts = _Parts(raw)
         if raw.kind in (Kind.RELATIVE, Kind.WEEKDAY):
             self._relative(raw, parts)
         elif raw.kind is Kind.YEAR:
@@ -149,7 +149,8 @@ class Resolver:
             note=" ".join(parts.notes),
             doc_id=self.ctx.doc_id,
         )
-        for code, message in parts.problems.items():
+        for code, index in parts.problems.items():
+            message = parts.notes[index]
             self.findings.append(
                 make_finding(code, (mention,), f"«{mention.text}»: {message}", parts.suggested)
             )
@@ -309,7 +310,7 @@ class Resolver:
         length = calendars.month_length(p.calendar, p.year, p.month)  # type: ignore[arg-type]
         if p.calendar is Calendar.HIJRI and p.day == 30 and length == 29:
             after = calendars.to_gregorian(p.calendar, p.year, p.month, 29) + dt.timedelta(days=1)
-            p.suggested = after
+            p.suggest(after, "hijri_month_length")
             p.problem(
                 "hijri_month_length",
                 f"Umm al-Qura's {calendars.month_name(p.calendar, p.month)} "
@@ -323,7 +324,7 @@ class Resolver:
                     p.day - length
                 )
                 week = [center + dt.timedelta(days=k) for k in range(-3, 4)]
-                p.suggested = next(d for d in week if weekday_fits(d, raw.weekday, False))
+                p.suggest(next(d for d in week if weekday_fits(d, raw.weekday, False)), "invalid_date")
                 message += f" The stated {WEEKDAYS[raw.weekday].capitalize()} nearest to it is {p.suggested}."
             p.problem("invalid_date", message)
         p.iso = None
@@ -333,7 +334,7 @@ class Resolver:
             return
         later = p.iso + dt.timedelta(days=1)
         if p.calendar is Calendar.HIJRI and weekday_fits(later, raw.weekday, raw.eve):
-            p.suggested = later
+            p.suggest(later, "hijri_offset")
             p.problem(
                 "hijri_offset",
                 f"The stated {WEEKDAYS[raw.weekday].capitalize()} falls on {later}, one day "
@@ -346,7 +347,8 @@ class Resolver:
         readings = confusion_readings(p.calendar, p.year, p.month, p.day)  # type: ignore[arg-type]
         fitting = [d for d in readings if weekday_fits(d, raw.weekday, raw.eve)]
         if len(fitting) == 1:
-            p.suggested, p.alternatives = fitting[0], readings
+            p.suggest(fitting[0], "calendar_confusion")
+            p.alternatives = readings
             other = Calendar.JALALI if p.calendar is Calendar.GREGORIAN else Calendar.GREGORIAN
             y, m, d = calendars.from_gregorian(other, fitting[0])
             p.problem(
@@ -367,9 +369,10 @@ class Resolver:
 
         if fits(p.iso):
             return
-        if p.suggested is not None and fits(p.suggested):
-            p.problems["calendar_confusion"] += (
-                f" The relative word, counted from the publication date {self.ctx.reference}, agrees."
+        if p.suggested is not None and fits(p.suggested):  # the likely date agrees with the relative word
+            p.extend(
+                p.suggested_by,
+                f"The relative word, counted from the publication date {self.ctx.reference}, agrees.",
             )
             return
         p.problem(
@@ -382,22 +385,31 @@ class Resolver:
 class _Parts:
     """The mutable working state of one resolution; frozen into a Mention at the end."""
 
-    def __init__(self, raw: Raw, lang: str):
+    def __init__(self, raw: Raw):
         self.calendar: Calendar = raw.calendar or Calendar.NONE
         self.kind, self.year, self.month, self.day = raw.kind, raw.year, raw.month, raw.day
         self.iso: dt.date | None = None
         self.resolution = Resolution.EXPLICIT
-        self.problems: dict[str, str] = {}  # code -> the sentence that explains it
-        self.notes: list[str] = []
+        self.notes: list[str] = []  # every sentence, in order
+        self.problems: dict[str, int] = {}  # finding code -> its sentence in `notes`
         self.suggested: dt.date | None = None
+        self.suggested_by = ""  # the code whose explanation gave `suggested`
         self.alternatives: tuple[dt.date, ...] = ()
 
     def note(self, text: str) -> None:
         self.notes.append(text)
 
     def problem(self, code: str, text: str) -> None:
-        self.problems.setdefault(code, text)
-        self.notes.append(text)
+        if code not in self.problems:
+            self.problems[code] = len(self.notes)
+            self.notes.append(text)
+
+    def extend(self, code: str, text: str) -> None:
+        """Add a sentence to the explanation of `code`."""
+        self.notes[self.problems[code]] += " " + text
+
+    def suggest(self, date: dt.date, code: str) -> None:
+        self.suggested, self.suggested_by = date, code
 
     def unresolved(self, why: str = "") -> None:
         self.iso, self.resolution = None, Resolution.UNRESOLVED

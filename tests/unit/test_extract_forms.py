@@ -286,3 +286,9 @@ def test_outlet_names_holding_today_are_no_date(name):
 
 def test_a_bare_number_at_the_start_is_no_year_even_if_the_text_ends_with_a_year_word():
     assert [m.kind for m in extract("1402 نفر ش گفتند در سال")] == []
+
+
+@pytest.mark.parametrize("space", ["\u2009", "\u202f", "\u200a", "\u3000"])
+def test_every_kind_of_space_inside_a_name(space):
+    assert [m.text for m in extract(f"26 جمادى{space}الأولى 1445")] == [f"26 جمادى{space}الأولى 1445"]
+    assert [m.weekday for m in extract(f"سه{space}شنبه ۲۸ آبان ۱۴۰۲")] == ["tuesday"]

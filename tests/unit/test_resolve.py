@@ -228,3 +228,43 @@ def test_caller_published_wins_and_header_is_still_marked():
 def test_month_year_and_year_kinds():
     kinds = [m.kind for m in extract("در آبان ۱۴۰۲ و رمضان 1445 و سال ۱۴۰۰")]
     assert kinds == [Kind.MONTH_YEAR, Kind.MONTH_YEAR, Kind.YEAR]
+
+
+def test_relative_word_beside_a_sighting_date_does_not_crash_and_agrees():
+    # the weekday fits the day after Umm al-Qura (hijri_offset suggests it); an evening publication
+    # leaves no lag, and the suggested day is what "tonight" means
+    (m,) = extract("الليلة (الاثنين) 26 جمادى الأولى 1445 هـ", published="2023-12-11T18:00")
+    assert (m.problems, m.suggested) == (("hijri_offset",), dt.date(2023, 12, 11))
+    assert "agrees" in m.note
+
+
+def test_placeholder_published_dates_are_refused_clearly():
+    with pytest.raises(ValueError, match="outside 1000-3000"):
+        extract("دیروز", published="0001-01-01")
+
+
+def test_one_bad_document_never_stops_an_audit(monkeypatch):
+    from datesync import api, audit
+
+    result = audit(
+        [
+            {"id": "a", "text": "Zarif met Lavrov yesterday.", "published": "0001-01-01"},
+            {"id": "b", "text": "boom"},
+            {"id": "c", "text": "امشب (یکشنبه) ۲۸ آبان", "published": "2023-11-20"},
+        ]
+    )
+    assert [d.id for d in result.documents] == ["a", "b", "c"]
+    assert result.errors == [("a", "published: year 1 is outside 1000-3000; read without it")]
+    real = api.analyze
+
+    def explode(text, **kw):
+        if text == "boom":
+            raise RuntimeError("unexpected")
+        return real(text, **kw)
+
+    monkeypatch.setattr(api, "analyze", explode)
+    result = audit(
+        [{"id": "b", "text": "boom"}, {"id": "c", "text": "امشب (یکشنبه) ۲۸ آبان", "published": "2023-11-20"}]
+    )
+    assert result.errors == [("b", "not processed: RuntimeError: unexpected")]
+    assert [m.iso for m in result.mentions] == [dt.date(2023, 11, 19)]
