@@ -52,9 +52,16 @@ class Gazetteer:
     offices: dict[str, Office]  # folded role phrase -> office
     spellings: tuple[str, ...]  # every name and role phrase as written, for building the pattern
     by_office: dict[tuple[str, str], tuple[Term, ...]]  # (country, role) -> its holders
+    names_by_id: dict[str, str]  # actor id -> canonical name (the last row for an id wins)
 
     def name_of(self, actor_id: str) -> str:
-        return next((t.name for t in self.terms if t.id == actor_id), actor_id)
+        """The canonical name; for an office nobody could be named for ("IR:foreign_minister"), the
+        office itself. A user's file may rename a bundled actor: its row comes later and wins."""
+        name = self.names_by_id.get(actor_id)
+        if name is not None:
+            return name
+        country, _, role = actor_id.partition(":")
+        return f"{role.replace('_', ' ')} of {country}" if role else actor_id
 
     def holder(self, office: Office, date: dt.date | None, named: Iterable[str] = ()) -> str:
         """The actor in `office`: one the report names, else the one in office on `date`.
@@ -136,4 +143,7 @@ def gazetteer(extra: str | None = None) -> Gazetteer:
     by_office: dict[tuple[str, str], list[Term]] = {}
     for term in terms:
         by_office.setdefault((term.country, term.role), []).append(term)
-    return Gazetteer(terms, names, offices, tuple(spellings), {k: tuple(v) for k, v in by_office.items()})
+    names_by_id = {term.id: term.name for term in terms}
+    return Gazetteer(
+        terms, names, offices, tuple(spellings), {k: tuple(v) for k, v in by_office.items()}, names_by_id
+    )

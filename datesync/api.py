@@ -256,10 +256,10 @@ class Auditor:
     def finish_parts(self) -> Iterator[tuple[list[Event], list[Finding]]]:
         """Events and their findings, one store part at a time. Events hold their members: a caller
         streaming millions of reports consumes each part and lets it go (the CLI does)."""
-        names = {t.id: t.name for t in actors.gazetteer(self.actors).terms}
+        name_of = actors.gazetteer(self.actors).name_of
         try:
             for part in self.store.parts():
-                yield reconcile.reconcile(part, names)
+                yield reconcile.reconcile(part, name_of)
         finally:
             self.store.close()
 
@@ -277,8 +277,14 @@ class Auditor:
 class Audit:
     """The result of `audit()`: records, and the same as pandas DataFrames (built on first use)."""
 
-    def __init__(self, documents: list[DocumentResult], events: list[Event], findings: list[Finding]):
-        self.documents = documents
+    def __init__(
+        self,
+        documents: list[DocumentResult],
+        events: list[Event],
+        findings: list[Finding],
+        actors: str | None = None,
+    ):
+        self.documents, self.actors = documents, actors
         self.mentions = [m for d in documents if d.dates for m in d.dates.mentions]
         self.event_mentions = [em for d in documents for em in d.event_mentions]
         self.events = events
@@ -291,7 +297,7 @@ class Audit:
 
     @property
     def events_df(self):
-        return frames.events_frame(self.events, actors.gazetteer().name_of)
+        return frames.events_frame(self.events, actors.gazetteer(self.actors).name_of)
 
     @property
     def findings_df(self):
@@ -334,4 +340,4 @@ def audit(
         if result.dates is not None:
             doc_findings.extend(result.dates.findings)
     events, event_findings = auditor.finish()
-    return Audit(results, events, doc_findings + event_findings)
+    return Audit(results, events, doc_findings + event_findings, actors)

@@ -99,7 +99,7 @@ RECONCILED_COLUMNS: dict[str, Any] = {
 def _reconcile_bucket(group: pd.DataFrame, actors: str | None) -> pd.DataFrame:
     gaz = actors_module.gazetteer(actors)
     found = frames.event_mentions_from_rows(group.to_dict("records"))
-    events, findings = reconcile.reconcile(found, {t.id: t.name for t in gaz.terms})
+    events, findings = reconcile.reconcile(found, gaz.name_of)
     empty_event = dict.fromkeys(frames.EVENT_COLUMNS)
     empty_finding = dict.fromkeys(frames.FINDING_COLUMNS)
     rows = [{"record": "event", **_prefixed(frames.event_row(e, gaz.name_of), empty_finding)} for e in events]

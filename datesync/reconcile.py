@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from datesync import calendars
@@ -202,14 +202,14 @@ def event_id(members: Iterable[EventMention]) -> str:
     return "E" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
 
 
-def _people(em: EventMention, names: Mapping[str, str]) -> str:
-    return " and ".join(names.get(p, p) for p in em.participants) or "unnamed participants"
+def _people(em: EventMention, name_of: Callable[[str], str]) -> str:
+    return " and ".join(name_of(p) for p in em.participants) or "unnamed participants"
 
 
 def reconcile(
-    event_mentions: Iterable[EventMention], names: Mapping[str, str] | None = None
+    event_mentions: Iterable[EventMention], name_of: Callable[[str], str] = str
 ) -> tuple[list[Event], list[Finding]]:
-    """Events and their findings; `names` maps actor ids to the names used in messages."""
+    """Events and their findings; `name_of` gives the name of an actor id in messages."""
     buckets: dict[str, list[EventMention]] = defaultdict(list)
     for em in event_mentions:
         buckets[bucket_key(em)].append(em)
@@ -220,14 +220,14 @@ def reconcile(
         dated = [em for em in bucket if em.candidates or em.event_key]
         groups = cluster(dated) + [[em] for em in bucket if not (em.candidates or em.event_key)]
         for group in groups:
-            event, found = _event(group, names or {})
+            event, found = _event(group, name_of)
             events.append(event)
             findings.extend(found)
     events.sort(key=lambda e: (e.date or dt.date.max, e.id))
     return events, findings
 
 
-def _event(members: list[EventMention], names: Mapping[str, str]) -> tuple[Event, list[Finding]]:
+def _event(members: list[EventMention], name_of: Callable[[str], str]) -> tuple[Event, list[Finding]]:
     kind = min((em.kind for em in members), key=("phone_call", "meeting", "contact").index)
     participants = tuple(sorted({p for em in members for p in em.participants}))
     date, explanation = decide(members)
@@ -241,15 +241,15 @@ def _event(members: list[EventMention], names: Mapping[str, str]) -> tuple[Event
         tuple(sorted({em.source for em in members})),
         explanation,
     )
-    return event, [replace(f, event_id=eid) for f in _findings(event, names)]
+    return event, [replace(f, event_id=eid) for f in _findings(event, name_of)]
 
 
-def _findings(event: Event, names: Mapping[str, str]) -> list[Finding]:
+def _findings(event: Event, name_of: Callable[[str], str]) -> list[Finding]:
     out: list[Finding] = []
     what = KIND_WORDS[event.kind]
     for em in event.members:
         m = em.mention
-        people = _people(em, names)
+        people = _people(em, name_of)
         if m is None or (not em.candidates and "invalid_date" not in m.problems):
             if em.role == "main":
                 why = (
