@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from datesync.errors import InputError
@@ -45,14 +45,10 @@ class Columns:
 
 @dataclass
 class Reading:
-    """Counts for the run summary; problems are reported through `on_problem` as they happen."""
+    """The problem count for the run summary; each problem goes to `on_problem` as it happens."""
 
     on_problem: Callable[[InputError], None]
-    files: int = 0
-    documents: int = 0
     problems: int = 0
-    notes: list[str] = field(default_factory=list)
-    bytes_total: int = 0
 
     def problem(self, message: str, path: str, line: int | None = None) -> None:
         self.problems += 1
@@ -67,38 +63,49 @@ def looks_binary(sample: bytes) -> bool:
     return sample.count(0) > len(sample) // 100 or controls > len(sample) // 10
 
 
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def sniff(head: bytes, complete: bool) -> tuple[str, str]:
+    """The encoding of bytes starting with `head`, and what to say when it is not plain UTF-8.
+
+    `complete` is False when `head` is only the start of a file (a character cut at its end is fine).
+    """
+    for bom, codec in BOMS:
+        if head.startswith(bom):
+            return codec, ""
+    try:
+        head.decode("utf-8")
+        return "utf-8", ""
+    except UnicodeDecodeError as exc:
+        if not complete and exc.start >= len(head) - 4:
+            return "utf-8", ""
+        bad_at = exc.start
+    from charset_normalizer import from_bytes
+
+    guess = from_bytes(head[: SNIFF * 4]).best()
+    if guess is not None and guess.encoding not in ("utf_8", "ascii"):
+        return guess.encoding, f"not UTF-8 (invalid byte at {bad_at}); decoded as {guess.encoding}"
+    return "utf-8", f"invalid UTF-8 at byte {bad_at}; undecodable bytes replaced"
+
+
 def decode(data: bytes, path: str, reading: Reading) -> str | None:
     """Text from bytes: BOMs first, then UTF-8, then a detected legacy encoding (said aloud)."""
     if not data.strip():
         reading.problem("empty file, skipped", path)
         return None
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as exc:
-                reading.problem(f"invalid {codec} at byte {exc.start}; undecodable bytes replaced", path)
-                return data.decode(codec, errors="replace")
-    if looks_binary(data[:SNIFF]):
+    if not data.startswith(tuple(bom for bom, _ in BOMS)) and looks_binary(data[:SNIFF]):
         reading.problem("binary file (control bytes), skipped", path)
         return None
+    encoding, problem = sniff(data, complete=True)
+    if problem:
+        reading.problem(problem, path)
+        return data.decode(encoding, errors="replace")
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad_at = exc.start
-    from charset_normalizer import from_bytes
-
-    guess = from_bytes(data[: SNIFF * 4]).best()
-    if guess is not None and guess.encoding not in ("utf_8", "ascii"):
-        reading.notes.append(f"{path}: not UTF-8; decoded as {guess.encoding}")
-        reading.problem(f"not UTF-8 (invalid byte at {bad_at}); decoded as {guess.encoding}", path)
-        return data.decode(guess.encoding, errors="replace")
-    reading.problem(f"invalid UTF-8 at byte {bad_at}; undecodable bytes replaced", path)
-    return data.decode("utf-8", errors="replace")
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:  # a BOM promised an encoding the bytes do not keep
+        reading.problem(f"invalid {encoding} at byte {exc.start}; undecodable bytes replaced", path)
+        return data.decode(encoding, errors="replace")
 
 
 def _text_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
@@ -107,7 +114,6 @@ def _text_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]
     except OSError as exc:
         reading.problem(_os_message(exc), str(path))
         return
-    reading.bytes_total += len(data)
     text = decode(data, str(path), reading)
     del data  # the bytes are not needed while the text is processed
     if text is not None:
@@ -129,22 +135,9 @@ def _open_text(path: Path, reading: Reading) -> io.TextIOBase | None:
         return None
     head = raw.read(SNIFF)
     raw.seek(0)
-    encoding = "utf-8"
-    if head.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            if exc.start < len(head) - 4:  # not just a character cut by the sniff window
-                from charset_normalizer import from_bytes
-
-                guess = from_bytes(head).best()
-                if guess is not None:
-                    encoding = guess.encoding
-                    reading.problem(f"not UTF-8; decoded as {encoding}", str(path))
+    encoding, problem = sniff(head, complete=len(head) < SNIFF)
+    if problem:
+        reading.problem(problem, str(path))
     return io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
 
 
@@ -163,6 +156,7 @@ def _csv_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
         except csv.Error as exc:
             reading.problem(f"not a readable CSV header: {exc}", str(path), 1)
             return
+        replaced = False  # a table may turn to another encoding after the bytes sniffed
         if columns.text not in header:
             shown = ", ".join(header[:8]) + (" ..." if len(header) > 8 else "")
             reading.problem(
@@ -185,6 +179,9 @@ def _csv_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
                 )
                 if len(row) < len(header):
                     row = row + [""] * (len(header) - len(row))
+            if not replaced and any("\ufffd" in cell for cell in row):
+                replaced = True
+                reading.problem("undecodable bytes replaced from here on", str(path), reader.line_num)
             record = dict(zip(header, row, strict=False))
             yield columns.pick(record, f"{path.name}:{reader.line_num}")
 
@@ -295,13 +292,11 @@ def read(paths: list[str], columns: Columns, reading: Reading, stdin=None) -> It
         path = Path(raw)
         if path.is_dir():
             for file in _walk(path, reading):
-                reading.files += 1
                 yield from _text_file(file, reading, columns)
             continue
         if not path.exists() and not path.is_symlink():
             reading.problem("no such file or folder", raw)
             continue
-        reading.files += 1
         reader = READERS.get(TABLE_SUFFIXES.get(path.suffix.lower(), ""), _text_file)
         yield from reader(path, reading, columns)
 
@@ -313,7 +308,7 @@ def _stdin(stream, reading: Reading, columns: Columns) -> Iterator[dict]:
     if not head:
         data = stream.read()
         head = data
-    if head.lstrip()[:1] == b"{":
+    if head.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"{":
         source = io.BytesIO(data) if data is not None else stream
         yield from _jsonl_lines(source, "<stdin>", "stdin", reading, columns)
         return
@@ -325,16 +320,15 @@ def _stdin(stream, reading: Reading, columns: Columns) -> Iterator[dict]:
 
 def size_of(paths: list[str]) -> int | None:
     """Total bytes of the inputs when knowable cheaply (for a progress bar), else None."""
+    quiet = Reading(lambda _error: None)
     total = 0
     for raw in paths:
         if raw == "-":
             return None
         path = Path(raw)
         try:
-            if path.is_dir():
-                total += sum(f.stat().st_size for f in path.rglob("*.txt") if f.is_file())
-            else:
-                total += path.stat().st_size
+            files = list(_walk(path, quiet)) if path.is_dir() else [path]
+            total += sum(f.stat().st_size for f in files)
         except OSError:
             return None
     return total

@@ -228,3 +228,18 @@ def test_interrupted_report_leaves_old_files_and_no_partial_ones(tmp_path):
             (out / n).read_text(encoding="utf-8") == "old\n"
             for n in ("mentions.csv", "events.csv", "findings.csv")
         )
+
+
+def test_csv_turning_to_another_encoding_after_the_sniffed_bytes_is_reported(tmp_path):
+    path = tmp_path / "late.csv"
+    ascii_rows = "".join(f"r{i},plain text number {i}\n" for i in range(4000)).encode()
+    path.write_bytes(b"id,text\n" + ascii_rows + "r-late,".encode() + AR.encode("cp1256") + b"\n")
+    docs, problems = read_all(path)
+    assert len(docs) == 4001
+    assert problems == [f"{path}:4002: undecodable bytes replaced from here on"]
+
+
+def test_jsonl_with_a_bom_on_stdin_keeps_its_records():
+    data = "\ufeff" + json.dumps({"id": "x1", "text": FA}, ensure_ascii=False) + "\n"
+    result = run("extract", "-", "--format", "jsonl", "--published", "2023-11-20", stdin=data)
+    assert {json.loads(line)["doc_id"] for line in result.stdout.splitlines()} == {"x1"}
