@@ -25,7 +25,7 @@ from datesync.model import (
 )
 from datesync.normalize import Prepared, guess_lang, windows
 from datesync.reference import locate, parse_published
-from datesync.resolve import Context, Resolver, relative_lag
+from datesync.resolve import Context, Resolver, relative_lag, within_lag
 
 
 def _find_all(text: str, lang: str) -> list[Raw]:
@@ -52,7 +52,7 @@ def _writer_today(raws: list[Raw], resolver: Resolver) -> dt.date | None:
         if mention.iso is None:
             continue
         today = mention.iso - dt.timedelta(days=raw.relative)
-        if ctx.reference is None or 0 <= (ctx.reference - today).days <= ctx.lag:
+        if ctx.reference is None or within_lag(ctx.reference, today, ctx.lag):
             return today
     return None
 

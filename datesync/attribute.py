@@ -22,7 +22,7 @@ from datesync.actors import Gazetteer, Office, gazetteer
 from datesync.find import words_pattern
 from datesync.model import DocumentDates, EventMention, Kind, Mention, Role, Span
 from datesync.normalize import fold, windows
-from datesync.resolve import confusion_readings, relative_lag
+from datesync.resolve import confusion_readings, relative_lag, weekday_confirmed
 
 KIND_ORDER = ("phone_call", "meeting", "contact")  # most specific first
 DAY_LEVEL = (Kind.DATE, Kind.DAY_MONTH, Kind.RELATIVE, Kind.WEEKDAY)
@@ -101,7 +101,7 @@ def _rank(m: Mention, near: int) -> tuple:
     """Prefer a written date to a relative word, then one whose weekday fits, then one nothing is wrong
     with, then a resolved or flagged one, then the nearest to the trigger."""
     written = m.kind in (Kind.DATE, Kind.DAY_MONTH)
-    confirmed = m.weekday is not None and m.iso is not None and "weekday_mismatch" not in m.problems
+    confirmed = weekday_confirmed(m)
     doubtful = any(p in m.problems for p in DOUBTFUL)
     return (
         not written,

@@ -10,10 +10,10 @@ from functools import cache
 from itertools import pairwise
 
 from datesync import lexicons
-from datesync.find import words_pattern
+from datesync.find import Raw, words_pattern
 from datesync.findings import make_finding
 from datesync.model import Calendar, Finding, Kind, Mention
-from datesync.resolve import CALENDAR_NAMES
+from datesync.resolve import CALENDAR_NAMES, weekday_confirmed
 
 _PUNCT_LINK = re.compile(r"[\s\-–—/|()=,،:]{1,8}")
 
@@ -23,7 +23,7 @@ def _word_links() -> re.Pattern[str]:
     return words_pattern(lexicons.load("context")["dual_links"])
 
 
-def side_by_side(text: str, first: Mention, second: Mention) -> bool:
+def side_by_side(text: str, first: Mention | Raw, second: Mention | Raw) -> bool:
     """Only separators or a linking word (برابر با, الموافق) between two mentions."""
     gap = text[first.end : second.start]
     if _PUNCT_LINK.fullmatch(gap):
@@ -60,7 +60,7 @@ def dual_renderings(text: str, mentions: list[Mention]) -> list[Finding]:
             )
         else:
             days = "1 day" if gap == 1 else f"{gap} days"
-            fitting = [m for m in (first, second) if _weekday_fits(m)]
+            fitting = [m for m in (first, second) if weekday_confirmed(m)]
             suggested = fitting[0].iso if len(fitting) == 1 else None
             because = f" The weekday written fits {suggested}." if suggested else ""
             out.append(
@@ -72,7 +72,3 @@ def dual_renderings(text: str, mentions: list[Mention]) -> list[Finding]:
                 )
             )
     return out
-
-
-def _weekday_fits(m: Mention) -> bool:
-    return m.weekday is not None and m.iso is not None and "weekday_mismatch" not in m.problems

@@ -49,7 +49,7 @@ class Meaning:
     value: int | Calendar  # month, weekday index, day offset or day number; a Calendar for eras
     lang: str
     calendar: Calendar | None = None  # for month names
-    flag: bool = False  # months: needs a year; relative: names a night; part of day: "eve of"
+    flag: bool = False  # months: needs a year; part of day: "eve of"
 
 
 class Token(NamedTuple):
@@ -83,7 +83,6 @@ class Raw:
     weekday: int | None = None
     eve: bool = False  # "eve of" the weekday (شب جمعه): the evening before it
     relative: int | None = None
-    night: bool = False
     era: Calendar | None = None
     lang: str = ""
     months: tuple[tuple[Calendar, int], ...] = ()  # every month name written (doubled names)
@@ -121,7 +120,7 @@ def _entries() -> list[tuple[str, Meaning]]:
         out += [(name, Meaning(Part.WEEKDAY_PREFIX, 0, lang)) for name in table["prefixes"]]
     out += [(name, Meaning(Part.NOT_A_DATE, 0, "")) for name in lexicons.load("relative")["not_dates"]]
     for word in lexicons.load("relative")["word"]:
-        meaning = Meaning(Part.RELATIVE, word["offset"], word["lang"], flag=word.get("night", False))
+        meaning = Meaning(Part.RELATIVE, word["offset"], word["lang"])
         out += [(name, meaning) for name in word["names"]]
     for lang, table in lexicons.load("parts_of_day").items():
         eve = {fold(w) for w in table["eve"]}
@@ -268,7 +267,6 @@ class _Prefix:
     count: int = 0  # tokens taken
     last: int = 0  # index of the last relative word or weekday (a trailing part of the day stays out)
     relative: int | None = None
-    night: bool = False
     weekday: int | None = None
     eve: bool = False
     lang: str = ""
@@ -371,7 +369,6 @@ class _Grammar:
                 weekday=prefix.weekday,
                 eve=prefix.eve,
                 relative=prefix.relative,
-                night=prefix.night,
                 lang=core.lang or prefix.lang,
             ), nxt
         if prefix.relative is None and prefix.weekday is None:
@@ -385,7 +382,6 @@ class _Grammar:
             weekday=prefix.weekday,
             eve=prefix.eve,
             relative=prefix.relative,
-            night=prefix.night,
             lang=prefix.lang,
         ), after
 
@@ -396,7 +392,7 @@ class _Grammar:
         while j < len(self.toks) and (j == i or self.joined(j - 1, j, _LIST)):
             tok = self.toks[j]
             if (rel := tok.get(Part.RELATIVE)) and found.relative is None:
-                found.relative, found.night, found.lang = int(rel.value), rel.flag, found.lang or rel.lang
+                found.relative, found.lang = int(rel.value), found.lang or rel.lang
                 found.last = j
             elif (wd := tok.get(Part.WEEKDAY)) and found.weekday is None:
                 before = self.toks[j - 1].get(Part.PART_OF_DAY) if j > i else None

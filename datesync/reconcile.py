@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datesync import calendars
 from datesync.findings import make_finding
 from datesync.model import Calendar, Event, EventMention, Finding, Resolution, Role
-from datesync.resolve import confusion_readings, fmt
+from datesync.resolve import confusion_readings, fmt, within_lag
 
 GROUP_WINDOW = 2  # days between one report's date and the next within one event (reported inconsistently)
 GROUP_SPAN = 4  # days at most between an event's earliest and latest date
@@ -305,7 +305,7 @@ def _disagreement(em: EventMention, event: Event, what: str, people: str) -> lis
                 date,
             )
         ]
-    if m.relative is not None and m.kind.value == "relative" and 0 <= delta <= em.lag:
+    if m.relative is not None and m.kind.value == "relative" and within_lag(m.iso, date, em.lag):
         return []  # "tonight" in a report written in the evening and published the next morning
     if (
         m.calendar in (Calendar.GREGORIAN, Calendar.JALALI)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from datesync import calendars, lexicons
+from datesync.checks import side_by_side
 from datesync.errors import DatesyncError, InvalidDate
 from datesync.find import Raw, find, words_pattern
 from datesync.model import Calendar, Kind
@@ -23,7 +24,6 @@ HEAD = 5000  # only the head of a text can hold its header or dateline
 _TIME = re.compile(r"(?<!\d)(\d{1,2})[:：](\d{2})(?!\d)")
 _DATELINE_BEFORE = re.compile(r"[ \t]*[^\n.!?؟:،,]{0,40}?[/\-–—(,،][ \t]*")
 _DATELINE_AFTER = re.compile(r"[ \t]*[/\-–—(),]")
-_LINK = re.compile(r"[\s\-–—/|()=,،]{0,6}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +100,7 @@ def _companions(text: str, raws: list[Raw], index: int) -> tuple[int, ...]:
     """Other renderings of the same date right after it (۲۹ آبان ۱۴۰۲ - 2023 November 20)."""
     out = []
     for nxt in range(index + 1, len(raws)):
-        gap = text[raws[nxt - 1].end : raws[nxt].start]
-        if raws[nxt].kind is not Kind.DATE or not _LINK.match(gap):
+        if raws[nxt].kind is not Kind.DATE or not side_by_side(text, raws[nxt - 1], raws[nxt]):
             break
         out.append(nxt)
     return tuple(out)

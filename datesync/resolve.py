@@ -37,7 +37,7 @@ class Context:
 
     reference: dt.date | None  # publication date
     anchor: dt.date | None  # the writer's "today": the reference, or the day the text itself implies
-    lag: int  # days a "tonight" may precede the reference (written in the evening, published next day)
+    lag: int  # days a relative word may trail the reference (see relative_lag)
     lang: str
     doc_id: str = ""
 
@@ -45,9 +45,15 @@ class Context:
 NOON = dt.time(12, 0)
 
 
+def within_lag(expected: dt.date, actual: dt.date, lag: int) -> bool:
+    """A relative word counted from publication gives `expected`; the day meant may be up to `lag`
+    days earlier (see relative_lag)."""
+    return 0 <= (expected - actual).days <= lag
+
+
 def relative_lag(published_time: dt.time | None) -> int:
-    """Days a "tonight" may trail the publication date: a report published before noon (or at an
-    unknown time) may have been written the evening before."""
+    """Days a relative word may trail the publication date: a report published before noon (or at an
+    unknown time) may have been written the day before, its "tonight" and "today" that day's."""
     return 1 if published_time is None or published_time < NOON else 0
 
 
@@ -104,6 +110,11 @@ def confusion_readings(calendar: Calendar, year: int, month: int, day: int) -> t
 def weekday_fits(date: dt.date, weekday: int, eve: bool) -> bool:
     """ "Eve of Friday" (شب جمعه) is Thursday evening; a date written beside it may be either day."""
     return date.weekday() == weekday or (eve and date.weekday() == (weekday - 1) % 7)
+
+
+def weekday_confirmed(m: Mention) -> bool:
+    """The mention states a weekday and its date falls on it."""
+    return m.weekday is not None and m.iso is not None and "weekday_mismatch" not in m.problems
 
 
 def fmt(date: dt.date) -> str:
@@ -364,12 +375,11 @@ class Resolver:
             return
         expected = self.ctx.reference + dt.timedelta(days=raw.relative)
 
-        def fits(date: dt.date) -> bool:
-            return 0 <= (expected - date).days <= self.ctx.lag
-
-        if fits(p.iso):
+        if within_lag(expected, p.iso, self.ctx.lag):
             return
-        if p.suggested is not None and fits(p.suggested):  # the likely date agrees with the relative word
+        if p.suggested is not None and within_lag(
+            expected, p.suggested, self.ctx.lag
+        ):  # the likely date agrees with the relative word
             p.extend(
                 p.suggested_by,
                 f"The relative word, counted from the publication date {self.ctx.reference}, agrees.",

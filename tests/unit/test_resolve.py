@@ -268,3 +268,14 @@ def test_one_bad_document_never_stops_an_audit(monkeypatch):
     )
     assert result.errors == [("b", "not processed: RuntimeError: unexpected")]
     assert [m.iso for m in result.mentions] == [dt.date(2023, 11, 19)]
+
+
+def test_header_renderings_joined_by_a_linking_word_are_both_publication():
+    doc = analyze("تاریخ انتشار: ۲۹ آبان ۱۴۰۲ برابر با ۲۰ نوامبر ۲۰۲۳\nدیروز")
+    assert [m.role for m in doc.mentions] == ["publication", "publication", "body"]
+
+
+def test_today_in_a_morning_report_may_be_the_day_before():
+    assert analyze("امروز (یکشنبه) ۲۸ آبان", published="2023-11-20T08:00").findings == ()
+    late = analyze("امروز (یکشنبه) ۲۸ آبان", published="2023-11-20T15:00")
+    assert [f.kind for f in late.findings] == ["relative_conflict"]
