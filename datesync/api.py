@@ -18,12 +18,13 @@ from datesync.model import (
     Event,
     EventMention,
     Finding,
+    Kind,
     Mention,
     Reference,
     Role,
     Severity,
 )
-from datesync.normalize import Prepared, guess_lang, windows
+from datesync.normalize import guess_lang, windows
 from datesync.reference import locate, parse_published
 from datesync.resolve import Context, Resolver, relative_lag, within_lag
 
@@ -42,14 +43,14 @@ def _find_all(text: str, lang: str) -> list[Raw]:
     return out
 
 
-def _writer_today(raws: list[Raw], resolver: Resolver) -> dt.date | None:
+RELATIVE_KINDS = (Kind.RELATIVE, Kind.WEEKDAY)  # the only kinds counted from the writer's "today"
+
+
+def _writer_today(raws: list[Raw], mentions: dict[int, Mention], ctx: Context) -> dt.date | None:
     """The day the text itself calls today: امشب (یکشنبه) ۲۸ آبان says today is 28 Aban."""
-    ctx = resolver.ctx
-    for raw in raws:
-        if raw.relative is None or raw.day is None:
-            continue
-        mention = resolver(raw)
-        if mention.iso is None:
+    for i, raw in enumerate(raws):
+        mention = mentions.get(i)
+        if raw.relative is None or mention is None or mention.iso is None:
             continue
         today = mention.iso - dt.timedelta(days=raw.relative)
         if ctx.reference is None or within_lag(ctx.reference, today, ctx.lag):
@@ -63,22 +64,25 @@ def analyze(
     """Every date mention in `text`, the reference date used, and the document's own findings."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
-    prepared = Prepared(text, text)  # raws come back in original offsets: the identity map
     lang = lang or guess_lang(text)
     raws = _find_all(text, lang)
     found = locate(text, raws, published)
     reference = found.date
     if reference is None and found.publication:  # the document's own header or dateline
-        own = Resolver(prepared, Context(None, None, 0, lang, doc_id))
+        own = Resolver(text, Context(None, None, 0, lang, doc_id))
         reference = next((d for d in (own(raws[i]).iso for i in found.publication) if d is not None), None)
     lag = relative_lag(found.time)
-    base = Context(reference, reference, lag, lang, doc_id)
-    anchor = _writer_today(raws, Resolver(prepared, base)) or reference
-    resolver = Resolver(prepared, dataclasses.replace(base, anchor=anchor))
+    resolver = Resolver(text, Context(reference, reference, lag, lang, doc_id))
     publication = set(found.publication)
-    mentions = [
-        resolver(raw, Role.PUBLICATION if i in publication else Role.BODY) for i, raw in enumerate(raws)
-    ]
+
+    def resolve(i: int) -> Mention:
+        return resolver(raws[i], Role.PUBLICATION if i in publication else Role.BODY)
+
+    # dates first; then relative words and bare weekdays, from the "today" those dates imply
+    resolved = {i: resolve(i) for i, raw in enumerate(raws) if raw.kind not in RELATIVE_KINDS}
+    anchor = _writer_today(raws, resolved, resolver.ctx) or reference
+    resolver.ctx = dataclasses.replace(resolver.ctx, anchor=anchor)
+    mentions = [resolved[i] if i in resolved else resolve(i) for i in range(len(raws))]
     dual = checks.dual_renderings(text, mentions)
     mentions = _with_problems(mentions, dual)
     header_mention = mentions[found.publication[0]] if found.publication else None

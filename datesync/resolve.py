@@ -16,7 +16,6 @@ from datesync.errors import InvalidDate, OutOfRange
 from datesync.find import Raw
 from datesync.findings import make_finding
 from datesync.model import WEEKDAYS, Calendar, Finding, Kind, Mention, Resolution, Role
-from datesync.normalize import Prepared
 
 FUTURE_WEIGHT = 2  # a candidate year after the reference counts this many days per day of distance
 NUMERAL_YEARS = {
@@ -124,12 +123,12 @@ def fmt(date: dt.date) -> str:
 class Resolver:
     """Resolves the raw mentions of one document against its Context."""
 
-    def __init__(self, prepared: Prepared, context: Context):
-        self.prepared, self.ctx = prepared, context
+    def __init__(self, text: str, context: Context):
+        self.text, self.ctx = text, context
         self.findings: list[Finding] = []  # one per problem, in text order
 
     def __call__(self, raw: Raw, role: Role = Role.BODY) -> Mention:
-        start, end = self.prepared.start(raw.start), self.prepared.end(raw.end)
+        start, end = raw.start, raw.end  # raw offsets are already offsets into the original text
         parts = _Parts(raw)
         if raw.kind in (Kind.RELATIVE, Kind.WEEKDAY):
             self._relative(raw, parts)
@@ -142,7 +141,7 @@ class Resolver:
         mention = Mention(
             start=start,
             end=end,
-            text=self.prepared.original[start:end],
+            text=self.text[start:end],
             calendar=parts.calendar,
             kind=parts.kind,
             year=parts.year,
