@@ -13,7 +13,6 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from datesync import api, frames
-from datesync.model import Kind
 
 
 class AuditFrames(NamedTuple):
@@ -49,21 +48,32 @@ def _documents(
     for name, what in ((id, "id"), (source, "source"), (event, "event")):
         _require(df, name, what)
     published_column, published_value = _column_or_value(df, published)
-    ids = df[id] if id is not None else pd.Series([str(i) for i in df.index], index=df.index)
-    records = []
-    for position, (index, value) in enumerate(df[text].items()):
-        records.append(
-            {
-                "text": value,
-                "id": str(ids.iloc[position]),
-                "published": df[published_column].iloc[position] if published_column else published_value,
-                "source": df[source].iloc[position] if source else None,
-                "event": df[event].iloc[position] if event else None,
-                "lang": lang,
-                "_index": index,
-            }
+    rows = len(df)
+
+    def column(name: str | None, default: Any = None) -> list:
+        return df[name].tolist() if name is not None else [default] * rows  # one pass, not a lookup per cell
+
+    ids = column(id) if id is not None else [str(i) for i in df.index]
+    return [
+        {
+            "text": value,
+            "id": str(doc_id),
+            "published": when,
+            "source": outlet,
+            "event": key,
+            "lang": lang,
+            "_index": index,
+        }
+        for value, doc_id, when, outlet, key, index in zip(
+            column(text),
+            ids,
+            column(published_column, published_value),
+            column(source),
+            column(event),
+            df.index,
+            strict=True,
         )
-    return records
+    ]
 
 
 @pd.api.extensions.register_dataframe_accessor("datesync")
@@ -110,17 +120,10 @@ class DatesyncSeries:
 
     def to_iso(self, published: Any = None, lang: str | None = None) -> pd.Series:
         """datetime64 of the one date each cell holds; NaT where a cell holds none, or several."""
-        values = []
-        for cell in self._series:
-            day = None
-            if isinstance(cell, str):
-                found = {
-                    m.iso
-                    for m in api.extract(cell, published=published, lang=lang)
-                    if m.iso is not None and m.kind in (Kind.DATE, Kind.DAY_MONTH)
-                }
-                day = found.pop() if len(found) == 1 else None
-            values.append(day)
+        values = [
+            api.single_date(cell, published=published, lang=lang)[0] if isinstance(cell, str) else None
+            for cell in self._series.tolist()
+        ]
         out = pd.to_datetime(pd.Series(values, index=self._series.index, dtype=object)).astype(
             "datetime64[s]"
         )

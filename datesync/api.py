@@ -110,6 +110,21 @@ def _with_problems(mentions: list[Mention], findings: list) -> list[Mention]:
     ]
 
 
+def single_date(
+    text: str, *, published: object = None, lang: str | None = None
+) -> tuple[dt.date | None, str]:
+    """The one day-level date `text` holds (renderings of it may repeat), or None and why not."""
+    dates = [
+        m for m in extract(text, published=published, lang=lang) if m.kind in (Kind.DATE, Kind.DAY_MONTH)
+    ]
+    resolved = {m.iso for m in dates if m.iso is not None}
+    if len(resolved) == 1:
+        return resolved.pop(), ""
+    if dates and not resolved and dates[0].note:
+        return None, dates[0].note
+    return None, f"expected one full date (e.g. 2023-11-19 or ۲۸ آبان ۱۴۰۲), found {len(resolved)}"
+
+
 def extract(text: str, *, published: object = None, lang: str | None = None) -> list[Mention]:
     """Every date expression in `text`, in order, with offsets into the original text.
 
@@ -314,7 +329,7 @@ class Audit:
         )
 
 
-SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+SEVERITY_RANK = {severity: rank for rank, severity in enumerate(Severity)}  # error, warning, info
 
 
 def _finding_order(f: Finding) -> tuple:

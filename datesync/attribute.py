@@ -20,11 +20,10 @@ from functools import cache
 from datesync import lexicons
 from datesync.actors import Gazetteer, Office, gazetteer
 from datesync.find import words_pattern
-from datesync.model import DocumentDates, EventMention, Kind, Mention, Role, Span
+from datesync.model import EVENT_KINDS, DocumentDates, EventMention, Kind, Mention, Role, Span
 from datesync.normalize import fold, windows
 from datesync.resolve import confusion_readings, relative_lag, weekday_confirmed
 
-KIND_ORDER = ("phone_call", "meeting", "contact")  # most specific first
 DAY_LEVEL = (Kind.DATE, Kind.DAY_MONTH, Kind.RELATIVE, Kind.WEEKDAY)
 _BOUNDARY = re.compile(r"[.!?؟؛](?![0-9۰-۹٠-٩])|\n")  # a dot before a digit is a decimal point
 
@@ -43,7 +42,7 @@ def matcher(actors_file: str | None = None) -> _Matcher:
     meaning: dict[str, list[tuple[str, object]]] = {}
     spellings: list[str] = list(gaz.spellings)
     triggers = lexicons.load("triggers")
-    for kind in KIND_ORDER:
+    for kind in EVENT_KINDS:
         for lang in ("fa", "ar", "en"):
             for phrase in triggers[kind].get(lang, ()):
                 meaning.setdefault(fold(phrase), []).append(("trigger", kind))
@@ -149,7 +148,7 @@ def event_mentions(
             cand = sentences[index] = _Candidate(lo, hi)
         for category, value in m.meaning.get(key, ()):
             if category == "trigger":
-                if cand.kind is None or KIND_ORDER.index(value) < KIND_ORDER.index(cand.kind):
+                if cand.kind is None or EVENT_KINDS.index(value) < EVENT_KINDS.index(cand.kind):
                     cand.kind, cand.trigger = value, (start, end)
             elif category == "actor":
                 cand.names.append(value)
@@ -279,7 +278,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                 del undated[people]
             index(target)
         target.future = target.future or cand.future
-        if KIND_ORDER.index(cand.kind) < KIND_ORDER.index(target.kind):
+        if EVENT_KINDS.index(cand.kind) < EVENT_KINDS.index(target.kind):
             target.kind = cand.kind
     return events
 

@@ -23,9 +23,9 @@ import click
 
 from datesync import __version__, api, frames, inputs, lexicons, report
 from datesync.errors import DatesyncError, InputError
-from datesync.model import Calendar, Kind
+from datesync.model import Calendar, Severity
 
-SEVERITY_ORDER = ["error", "warning", "info"]
+SEVERITY_ORDER = [s.value for s in Severity]  # error, warning, info
 FAIL_ON = ["error", "warning", "info", "never"]
 BATCH = 64  # documents per task sent to a worker process
 PROGRESS_BYTES = 5_000_000  # show a progress bar for inputs larger than this (on a terminal)
@@ -579,15 +579,9 @@ def convert(date: str, published: str | None, fmt: str) -> None:
       datesync convert "12 جمادى الأولى 1445 هـ"
     """
     _check_published(published)
-    dates = [m for m in api.extract(date, published=published) if m.kind in (Kind.DATE, Kind.DAY_MONTH)]
-    resolved = {m.iso for m in dates if m.iso is not None}
-    if len(resolved) != 1:
-        if dates and dates[0].note:
-            raise click.UsageError(f"{date!r}: {dates[0].note}")
-        raise click.UsageError(
-            f"{date!r}: expected one full date (e.g. 2023-11-19 or ۲۸ آبان ۱۴۰۲), found {len(resolved)}"
-        )
-    (day,) = resolved
+    day, why = api.single_date(date, published=published)
+    if day is None:
+        raise click.UsageError(f"{date!r}: {why}")
     rows = _renderings(day)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -59,7 +59,7 @@ class Token(NamedTuple):
     end: int
     number: int | None = None  # a numeral's value
     digits: int = 0
-    numeric: tuple[int, int, int, int, int] | None = None  # a/b/c of 12/08/1402 and the digits of a, c
+    numeric: tuple[int, int, int, int] | None = None  # a/b/c of 12/08/1402 and the digits of a
     meanings: tuple[Meaning, ...] = ()
 
     def get(self, part: Part) -> Meaning | None:
@@ -86,7 +86,7 @@ class Raw:
     era: Calendar | None = None
     lang: str = ""
     months: tuple[tuple[Calendar, int], ...] = ()  # every month name written (doubled names)
-    numeric: tuple[int, int, int, int, int] | None = None
+    numeric: tuple[int, int, int, int] | None = None
 
 
 YEAR_SPAN = {Calendar.JALALI: (1000, 1700), Calendar.HIJRI: (1000, 1700), Calendar.GREGORIAN: (1000, 2500)}
@@ -221,10 +221,10 @@ def lexicon() -> _Lexicon:
     return _Lexicon(re.compile(pattern), {k: tuple(v) for k, v in words.items()}, links)
 
 
-def tokens(text: str, pos: int = 0, endpos: int | None = None) -> list[Token]:
+def tokens(text: str) -> list[Token]:
     lex = lexicon()
     out: list[Token] = []
-    for match in lex.pattern.finditer(text, pos, len(text) if endpos is None else endpos):
+    for match in lex.pattern.finditer(text):
         start, end = match.span()
         word = match.group("word")
         if word is not None:
@@ -244,7 +244,7 @@ def tokens(text: str, pos: int = 0, endpos: int | None = None) -> list[Token]:
             continue
         b, c = match.group("b"), match.group("c")
         if _date_shaped(a, b, c):
-            out.append(Token(start, end, numeric=(int(a), int(b), int(c), len(a), len(c))))
+            out.append(Token(start, end, numeric=(int(a), int(b), int(c), len(a))))
     return out
 
 
@@ -561,6 +561,6 @@ class _Grammar:
         return raw, nxt
 
 
-def find(text: str, lang: str = "", pos: int = 0, endpos: int | None = None) -> list[Raw]:
-    """Every date expression in `text[pos:endpos]`, in order, with offsets into `text`."""
-    return _Grammar(text, tokens(text, pos, endpos), lang).parse()
+def find(text: str, lang: str = "") -> list[Raw]:
+    """Every date expression in `text`, in order (callers scan long texts window by window)."""
+    return _Grammar(text, tokens(text), lang).parse()

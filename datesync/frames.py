@@ -9,8 +9,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from datesync import calendars
+from datesync import calendars, model
 from datesync.model import (
+    WEEKDAYS,
     Calendar,
     Event,
     EventMention,
@@ -27,10 +28,11 @@ if TYPE_CHECKING:
     import pandas as pd
 
 CALENDARS = [c.value for c in Calendar]
-KINDS = ["date", "day_month", "month_year", "year", "weekday", "relative"]
-RESOLUTIONS = ["explicit", "year_inferred", "relative", "unresolved"]
+KINDS = [k.value for k in Kind]
+RESOLUTIONS = [r.value for r in Resolution]
+ROLES = [r.value for r in Role]
 SEVERITIES = [s.value for s in Severity]
-EVENT_KINDS = ["phone_call", "meeting", "contact"]
+EVENT_KINDS = list(model.EVENT_KINDS)
 
 # column -> dtype spec: "string", "int", "date", "bool", or a list of categories
 MENTION_COLUMNS: dict[str, Any] = {
@@ -48,7 +50,7 @@ MENTION_COLUMNS: dict[str, Any] = {
     "resolution": RESOLUTIONS,
     "lang": "string",
     "relative": "int",
-    "role": ["body", "publication"],
+    "role": ROLES,
     "problems": "string",
     "suggested": "date",
     "alternatives": "string",
@@ -132,7 +134,7 @@ def event_row(e: Event, names: Callable[[str], str] = str) -> dict[str, Any]:
         "kind": e.kind,
         "participants": _join(names(p) for p in e.participants),
         "date": e.date,
-        "weekday": e.date.strftime("%A") if e.date else None,
+        "weekday": WEEKDAYS[e.date.weekday()].capitalize() if e.date else None,
         "date_jalali": in_calendar(Calendar.JALALI, e.date),
         "date_hijri": in_calendar(Calendar.HIJRI, e.date),
         "reports": len({m.doc_id for m in e.members}),

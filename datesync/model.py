@@ -51,6 +51,9 @@ class Severity(_StrEnum):
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """Weekday names in Python's `date.weekday()` order (Monday = 0)."""
 
+EVENT_KINDS = ("phone_call", "meeting", "contact")
+"""Kinds of contact, most specific first: a generic "talks" fits a call or a meeting."""
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from datesync import calendars
 from datesync.findings import make_finding
-from datesync.model import Calendar, Event, EventMention, Finding, Resolution, Role
+from datesync.model import EVENT_KINDS, Calendar, Event, EventMention, Finding, Resolution, Role
 from datesync.resolve import confusion_readings, fmt, within_lag
 
 GROUP_WINDOW = 2  # days between one report's date and the next within one event (reported inconsistently)
@@ -228,7 +228,7 @@ def reconcile(
 
 
 def _event(members: list[EventMention], name_of: Callable[[str], str]) -> tuple[Event, list[Finding]]:
-    kind = min((em.kind for em in members), key=("phone_call", "meeting", "contact").index)
+    kind = min((em.kind for em in members), key=EVENT_KINDS.index)
     participants = tuple(sorted({p for em in members for p in em.participants}))
     date, explanation = decide(members)
     eid = event_id(members)

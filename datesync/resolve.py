@@ -18,11 +18,7 @@ from datesync.findings import make_finding
 from datesync.model import WEEKDAYS, Calendar, Finding, Kind, Mention, Resolution, Role
 
 FUTURE_WEIGHT = 2  # a candidate year after the reference counts this many days per day of distance
-NUMERAL_YEARS = {
-    Calendar.GREGORIAN: (1800, 2200),
-    Calendar.JALALI: (1200, 1600),
-    Calendar.HIJRI: (1200, 1600),
-}
+GREGORIAN_NUMERAL_YEARS = (1800, 2200)  # a bare numeral year in this range is Gregorian
 CALENDAR_NAMES = {
     Calendar.JALALI: "Solar Hijri",
     Calendar.HIJRI: "lunar Hijri",
@@ -224,7 +220,7 @@ class Resolver:
         self._convert(raw, p)
 
     def _numeric_readings(self, raw: Raw) -> list[tuple[Calendar, int, int, int, str]]:
-        a, b, c, a_digits, _ = raw.numeric  # type: ignore[misc]
+        a, b, c, a_digits = raw.numeric  # type: ignore[misc]
         year, orders = (a, [(b, c)]) if a_digits >= 3 else (c, [(b, a), (a, b)])
         calendar, why = self._numeral_calendar(year, raw.era)
         if calendar is None:
@@ -244,7 +240,7 @@ class Resolver:
         """Which calendar a bare year numeral belongs to; None when it stays ambiguous."""
         if era is not None:
             return era, ""
-        lo, hi = NUMERAL_YEARS[Calendar.GREGORIAN]
+        lo, hi = GREGORIAN_NUMERAL_YEARS
         if lo <= year <= hi:
             return Calendar.GREGORIAN, ""
         ref = self.ctx.reference

@@ -25,15 +25,12 @@ class EventStore:
     def __init__(self, spill_after: int = SPILL_AFTER, shards: int = SHARDS):
         self.spill_after, self.shards = spill_after, shards
         self.memory: list[EventMention] = []
-        self.count = 0
         self.folder: str | None = None
         self._files: list = []
         self._cleanup: weakref.finalize | None = None
 
     def add(self, items: Iterable[EventMention]) -> None:
-        before = len(self.memory)
         self.memory.extend(items)
-        self.count += len(self.memory) - before
         if len(self.memory) >= self.spill_after:
             self._spill()
 
