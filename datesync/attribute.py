@@ -116,13 +116,17 @@ def candidates_of(m: Mention, published: dt.date | None = None) -> tuple[dt.date
     """The dates an event mention's date could mean: itself, and its readings if it is flagged.
 
     A date after the report's own publication (`published`, for a report telling of the past) is
-    flagged too: its calendar-confusion readings on or before publication are candidates.
+    flagged too: its calendar-confusion readings on or before publication are candidates, unless a
+    weekday written beside the date fits it and not them (then the publication date is the error).
     """
     out = [d for d in (m.iso, m.suggested) if d is not None]
     if "calendar_confusion" in m.problems or "weekday_mismatch" in m.problems:
         out += list(m.alternatives)
     if published is not None and m.iso is not None and m.iso > published and m.year and m.month and m.day:
-        out += [d for d in confusion_readings(m.calendar, m.year, m.month, m.day) if d <= published]
+        readings = [d for d in confusion_readings(m.calendar, m.year, m.month, m.day) if d <= published]
+        if weekday_confirmed(m):
+            readings = [d for d in readings if d.weekday() == m.iso.weekday()]
+        out += readings
     return tuple(dict.fromkeys(out))
 
 

@@ -215,3 +215,16 @@ def test_finding_ids_stable_without_each_document(full, left_out):
     full_ids = {f.id for f in full.findings}
     new = [f for f in reduced.findings if f.id not in full_ids]
     assert ([(f.kind, f.doc_ids) for f in lost], [(f.kind, f.doc_ids) for f in new]) == ([], [])
+
+
+def test_weekday_beside_a_late_date_keeps_it():
+    """A report dated the day before its call, which it puts on "Tuesday, October 10": the weekday fits
+    10 October, not the 10 Mehr (a Monday) a calendar confusion would give, so the event keeps
+    10 October and the finding blames the publication date."""
+    text = (
+        "Published: 9 October 2023\n\nThe foreign ministers of Iran and Russia, Hossein Amir-Abdollahian "
+        "and Sergei Lavrov, spoke by phone on Tuesday, October 10, the ministry said."
+    )
+    audit = datesync.audit([{"id": "late", "text": text}])
+    assert [e.date for e in audit.events] == [D("2023-10-10")]
+    assert [(f.kind, f.suggested) for f in audit.findings] == [("published_before_event", D("2023-10-10"))]

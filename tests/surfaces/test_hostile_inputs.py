@@ -233,7 +233,7 @@ def test_interrupted_report_leaves_old_files_and_no_partial_ones(tmp_path):
 def test_csv_turning_to_another_encoding_after_the_sniffed_bytes_is_reported(tmp_path):
     path = tmp_path / "late.csv"
     ascii_rows = "".join(f"r{i},plain text number {i}\n" for i in range(4000)).encode()
-    path.write_bytes(b"id,text\n" + ascii_rows + "r-late,".encode() + AR.encode("cp1256") + b"\n")
+    path.write_bytes(b"id,text\n" + ascii_rows + b"r-late," + AR.encode("cp1256") + b"\n")
     docs, problems = read_all(path)
     assert len(docs) == 4001
     assert problems == [f"{path}:4002: undecodable bytes replaced from here on"]
