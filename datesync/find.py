@@ -49,7 +49,8 @@ class Meaning:
     value: int | Calendar  # month, weekday index, day offset or day number; a Calendar for eras
     lang: str
     calendar: Calendar | None = None  # for month names
-    flag: bool = False  # months: needs a year; part of day: "eve of"
+    flag: bool = False  # months: an ordinary word, needs more than a day number; part of day: "eve of"
+    flag_lang: str = ""  # months: an ordinary word only in texts of this language (Persian جوان, آب)
 
 
 class Token(NamedTuple):
@@ -61,6 +62,7 @@ class Token(NamedTuple):
     digits: int = 0
     numeric: tuple[int, int, int, int] | None = None  # a/b/c of 12/08/1402 and the digits of a
     meanings: tuple[Meaning, ...] = ()
+    with_month_word: bool = False  # a month name written with ماه (آبان ماه, مه ماه)
 
     def get(self, part: Part) -> Meaning | None:
         for meaning in self.meanings:
@@ -110,10 +112,12 @@ def _entries() -> list[tuple[str, Meaning]]:
     for family in lexicons.load("months")["family"]:
         calendar = Calendar(family["calendar"])
         needs_year = {fold(w) for w in family.get("needs_year", ())}
+        words_in = {fold(w): lang for lang, ws in family.get("needs_year_in", {}).items() for w in ws}
         for number, spellings in enumerate(family["months"], 1):
             for name in spellings:
                 flag = fold(name) in needs_year
-                out.append((name, Meaning(Part.MONTH, number, family["lang"], calendar, flag)))
+                flag_lang = words_in.get(fold(name), "")
+                out.append((name, Meaning(Part.MONTH, number, family["lang"], calendar, flag, flag_lang)))
     for lang, table in lexicons.load("weekdays").items():
         for index, spellings in enumerate(table["names"]):
             out += [(name, Meaning(Part.WEEKDAY, index, lang)) for name in spellings]
@@ -234,7 +238,10 @@ def tokens(text: str) -> list[Token]:
                 continue
             if match.group("after") is not None:  # "ماه" after a month name belongs to it
                 months = tuple(m for m in meanings if m.part is Part.MONTH)
-                meanings, end = (months, end) if months else (meanings, match.end("word"))
+                if months:
+                    out.append(Token(start, end, meanings=months, with_month_word=True))
+                    continue
+                end = match.end("word")
             out.append(Token(start, end, meanings=meanings))
             continue
         a = match.group("num")
@@ -278,6 +285,7 @@ class _Grammar:
     def __init__(self, text: str, toks: list[Token], lang: str):
         self.text, self.toks, self.lang = text, toks, lang
         self.links = lexicon().day_month_links
+        self.after_weekday = False  # the core being parsed follows a weekday (یکشنبه ۱۴ می)
 
     def parse(self) -> list[Raw]:
         out, i = [], 0
@@ -361,7 +369,9 @@ class _Grammar:
         after = i + prefix.count
         core, nxt = None, after
         if after < len(self.toks) and self.joined(after - 1, after, _LIST):
+            self.after_weekday = prefix.weekday is not None
             core, nxt = self.core(after)
+            self.after_weekday = False
         if core is not None:
             return replace(
                 core,
@@ -444,20 +454,24 @@ class _Grammar:
         day, j = self.day_at(i)
         if day is None:
             return None, i
+        month_word = False
         if (
             j < len(self.toks)
             and self.toks[j].get(Part.MONTH_WORD)
             and not self.month_at(j)
             and self.joined(j - 1, j)
         ):
-            j += 1
+            j, month_word = j + 1, True
         if not (month := self.month_at(j)) or not self.joined(j - 1, j, _TIGHT, self.links):
             return None, i
-        return self.month_tail(i, j, month, day)
+        return self.month_tail(i, j, month, day, month_word)
 
-    def month_tail(self, first: int, j: int, month: Meaning, day: int | None) -> tuple[Raw | None, int]:
+    def month_tail(
+        self, first: int, j: int, month: Meaning, day: int | None, month_word: bool = False
+    ) -> tuple[Raw | None, int]:
         """After a month name: doubled names, a year and an era marker."""
         calendar = month.calendar
+        month_word = month_word or self.toks[j].with_month_word
         months = [(calendar, int(month.value))]
         j += 1
         while (other := self.month_at(j)) and self.joined(j - 1, j, _DOUBLED):
@@ -467,8 +481,11 @@ class _Grammar:
         if self.joined(j - 1, j, _TIGHT + ",،") and (year := self.year_at(j, calendar)) is not None:
             j += 1
         era, j = self.era_after(j) if year is not None else (None, j)
-        if month.flag and year is None and era is None:
-            return None, first  # مه / می: an ordinary word unless a year follows
+        if year is None and (month.flag or month.flag_lang == self.lang):
+            # an ordinary word (می, Persian جوان): a day number alone is not enough
+            era, j = self.era_after(j)
+            if not (era or month_word or self.after_weekday):
+                return None, first
         if day is None and year is None:
             return None, first
         kind = (

@@ -185,6 +185,9 @@ def guess_lang(text: str, sample: int = 20000) -> str:
     letters = lexicons.load("folding")["script"]
     persian = sum(head.count(ch) for ch in letters["fa"])
     arabic = sum(head.count(ch) for ch in letters["ar"])
+    if not (persian or arabic):
+        persian = sum(head.count(ch) for ch in letters["digits_fa"])
+        arabic = sum(head.count(ch) for ch in letters["digits_ar"])
     if persian or arabic:
         return "fa" if persian >= arabic else "ar"
     return "en"

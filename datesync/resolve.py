@@ -145,7 +145,7 @@ class Resolver:
             day=parts.day,
             weekday=weekday_name(raw.weekday),
             iso=parts.iso,
-            resolution=parts.resolution,
+            resolution=parts.resolution if parts.iso or not parts.day else Resolution.UNRESOLVED,
             lang=raw.lang or self.ctx.lang,
             relative=raw.relative,
             role=role,

@@ -235,10 +235,37 @@ def test_eve_of_weekday_names_the_evening_before():
         "کد خبر: ۲۱۴۴۳۱",
         "3.5 درصد",
         "1.2.3 نسخه",
+        "۲۰ جوان بازداشت شدند",  # "20 young people": Maghrebi June only in Arabic texts
+        "پلیس ۲ آب معدنی خرید",  # "2 mineral waters": Levantine August only in Arabic texts
+        "قیمت به ۳ می رسد",
     ],
 )
 def test_month_names_that_are_ordinary_words_need_date_context(text):
-    assert [m for m in extract(text) if m.kind in (Kind.DATE, Kind.DAY_MONTH, Kind.MONTH_YEAR)] == []
+    dates = (Kind.DATE, Kind.DAY_MONTH, Kind.MONTH_YEAR)
+    assert [m.text for m in extract(text, published=REF) if m.kind in dates] == []
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("در ۱۵ مه به تهران آمد", "2023-05-15"),  # مه: a day number is context enough
+        ("۱۴ می میلادی", "2023-05-14"),  # می: with an era marker,
+        ("۱۵ می ماه", "2023-05-15"),  # with ماه,
+        ("یکشنبه ۱۴ می", "2023-05-14"),  # or after a weekday
+        ("وصل في 20 آب", "2023-08-20"),  # آب in an Arabic text
+        ("۲۰ جوان ۲۰۲۳", "2023-06-20"),  # and جوان with a year
+        ("في 5 تشرين اول 2023", "2023-10-05"),  # Levantine names without the article
+        ("في 5 كانون ثاني 2024", "2024-01-05"),
+    ],
+)
+def test_ordinary_word_months_with_date_context(text, iso):
+    assert only(text, published=REF).iso == dt.date.fromisoformat(iso)
+
+
+@pytest.mark.parametrize("text", ["۳۱ مهر ۱۴۰۲", "30 رجب 1445 هـ", "قال في 30 رجب", "29 February 2023"])
+def test_impossible_dates_are_unresolved(text):
+    m = only(text, published=REF)
+    assert (m.iso, m.resolution) == (None, Resolution.UNRESOLVED)
 
 
 def test_azar_and_adhar_are_different_months():

@@ -22,7 +22,9 @@ def test_month_families_have_twelve_named_months(family):
     assert family["calendar"] in ("jalali", "gregorian", "hijri")
     assert len(family["months"]) == 12
     assert all(month and spellings_ok(month) for month in family["months"])
-    assert set(family.get("needs_year", ())) <= {n for m in family["months"] for n in m}
+    names = {n for m in family["months"] for n in m}
+    assert set(family.get("needs_year", ())) <= names
+    assert all(set(words) <= names for words in family.get("needs_year_in", {}).values())
 
 
 def test_no_spelling_names_two_different_months_of_one_calendar():
