@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 
 from datesync import actors, attribute, checks, frames, reconcile, store
 from datesync.errors import DatesyncError
@@ -23,6 +22,7 @@ from datesync.model import (
     Reference,
     Role,
     Severity,
+    frozen_record,
 )
 from datesync.normalize import guess_lang, windows
 from datesync.reference import locate, parse_published
@@ -137,7 +137,7 @@ def extract(text: str, *, published: object = None, lang: str | None = None) -> 
 # -- audit: many documents -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class DocumentResult:
     """What one document contributes to an audit (or the error that stopped it)."""
 

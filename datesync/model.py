@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
+from operator import attrgetter
 
 
 class _StrEnum(str, Enum):
@@ -55,7 +56,24 @@ EVENT_KINDS = ("phone_call", "meeting", "contact")
 """Kinds of contact, most specific first: a generic "talks" fits a call or a meeting."""
 
 
-@dataclass(frozen=True, slots=True)
+def frozen_record(cls):
+    """A frozen, slotted dataclass that pickles as (class, field values).
+
+    Results cross process boundaries (`--jobs`) and spill to disk by the million; dataclasses' own
+    pickling of slotted classes looks up `fields()` for every object it loads, which made unpickling
+    about three times slower than this.
+    """
+    cls = dataclass(frozen=True, slots=True)(cls)
+    values = attrgetter(*(f.name for f in fields(cls)))
+
+    def __reduce__(self):
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__
+    return cls
+
+
+@frozen_record
 class Mention:
     """One date expression, with offsets into the original text (`text[start:end] == surface`)."""
 
@@ -80,7 +98,7 @@ class Mention:
     doc_id: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Span:
     doc_id: str
     start: int
@@ -88,7 +106,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Finding:
     """Something that does not add up, explained in one sentence a journalist understands."""
 
@@ -102,7 +120,7 @@ class Finding:
     event_id: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Reference:
     """The date a document's relative words and missing years are read against, and where it came from."""
 
@@ -113,7 +131,7 @@ class Reference:
     located: str = ""  # what that is: "header", "dateline" or "" (none in the text)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class DocumentDates:
     """Everything datesync reads off one text: its mentions, its reference date and its own findings."""
 
@@ -123,7 +141,7 @@ class DocumentDates:
     lang: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Document:
     text: str
     id: str = ""
@@ -134,7 +152,7 @@ class Document:
     note: str = ""  # a problem found while reading the record, reported with its result
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class EventMention:
     """A call or meeting a document reports, with the date the text gives for it."""
 
@@ -156,7 +174,7 @@ class EventMention:
     after_publication: bool = False  # told as past but dated after the report's own publication
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Event:
     id: str
     kind: str
