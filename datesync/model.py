@@ -14,6 +14,9 @@ class _StrEnum(str, Enum):
     def __str__(self) -> str:
         return self.value
 
+    def __reduce_ex__(self, protocol):  # by name: a class attribute lookup, not Enum.__call__
+        return getattr, (type(self), self.name)
+
 
 class Calendar(_StrEnum):
     JALALI = "jalali"
