@@ -21,11 +21,10 @@ from datesync import lexicons
 from datesync.actors import Gazetteer, Office, gazetteer
 from datesync.find import words_pattern
 from datesync.model import EVENT_KINDS, DocumentDates, EventMention, Kind, Mention, Role, Span
-from datesync.normalize import fold, windows
+from datesync.normalize import SENTENCE_END, fold, windows
 from datesync.resolve import confusion_readings, relative_lag, weekday_confirmed
 
 DAY_LEVEL = (Kind.DATE, Kind.DAY_MONTH, Kind.RELATIVE, Kind.WEEKDAY)
-_BOUNDARY = re.compile(r"[.!?؟؛](?![0-9۰-۹٠-٩])|\n")  # a dot before a digit is a decimal point
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +192,7 @@ def _hits(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, str]]
 
 def _sentence_bounds(text: str, mentions: tuple[Mention, ...]) -> list[int]:
     """Sentence ends, never inside a date mention (Nov. 20). Mentions come sorted by start."""
-    ends = [match.end() for match in _BOUNDARY.finditer(text)]
+    ends = [match.end() for match in SENTENCE_END.finditer(text)]
     for mention in mentions:  # few: drop the boundaries that fall inside one
         lo, hi = bisect_right(ends, mention.start), bisect_right(ends, mention.end)
         if lo < hi:

@@ -157,6 +157,9 @@ def _replacement(ch: str) -> str:
     return ""
 
 
+SENTENCE_END = re.compile(r"[.!?؟؛](?![0-9۰-۹٠-٩])|\n")
+"""Where a sentence ends (a dot before a digit is a decimal point)."""
+
 WINDOW = 1 << 20  # long texts are prepared and scanned in windows of about this many characters
 
 

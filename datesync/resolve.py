@@ -1,8 +1,8 @@
 """Raw mention -> Mention: year inference, numerals, relative words, weekdays, per-mention checks.
 
 Rules (README "Resolution"): a full date converts exactly; a missing year is the one that puts the
-date nearest the reference, a date in the future counting double (news reports mostly look back);
-relative words and bare weekdays count from the writer's "today"; nothing resolves against the
+date nearest the reference, on or before it unless the sentence speaks of the future (see
+infer_year); relative words and bare weekdays count from the writer's "today"; nothing resolves against the
 clock of the machine.
 """
 
@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
-from datesync import calendars
+from datesync import calendars, lexicons
 from datesync.errors import InvalidDate, OutOfRange
-from datesync.find import Raw
+from datesync.find import Raw, words_pattern
 from datesync.findings import make_finding
 from datesync.model import WEEKDAYS, Calendar, Finding, Kind, Mention, Resolution, Role
+from datesync.normalize import SENTENCE_END
 
-FUTURE_WEIGHT = 2  # a candidate year after the reference counts this many days per day of distance
+PAST_FUTURE_WEIGHT = 10  # told as past: a day after the reference costs ten, so only a date up to
+# a month after it keeps the reference's year. Closer than that it is more likely an error to flag
+# than last year's date: a day number kept from the other calendar lands 8-11 days late.
+SENTENCE_REACH = 400  # characters searched each way for the ends of a mention's sentence
 GREGORIAN_NUMERAL_YEARS = (1800, 2200)  # a bare numeral year in this range is Gregorian
 CALENDAR_NAMES = {
     Calendar.JALALI: "Solar Hijri",
@@ -56,8 +61,10 @@ def weekday_name(index: int | None) -> str | None:
     return None if index is None else WEEKDAYS[index]
 
 
-def infer_year(calendar: Calendar, month: int, day: int, reference: dt.date) -> int | None:
-    """The year that puts month/day nearest the reference (future distances weighted double)."""
+def infer_year(
+    calendar: Calendar, month: int, day: int, reference: dt.date, future_weight: int = 1
+) -> int | None:
+    """The year that puts month/day nearest the reference, a day after it costing `future_weight`."""
     try:
         ref_year = calendars.from_gregorian(calendar, reference)[0]
     except OutOfRange:
@@ -70,10 +77,15 @@ def infer_year(calendar: Calendar, month: int, day: int, reference: dt.date) -> 
         except (InvalidDate, OutOfRange):
             continue
         distance = (reference - date).days
-        cost = distance if distance >= 0 else -distance * FUTURE_WEIGHT
+        cost = distance if distance >= 0 else -distance * future_weight
         if best is None or cost < best[0]:
             best = (cost, year)
     return None if best is None else best[1]
+
+
+@cache
+def _future_words():
+    return words_pattern(lexicons.load("triggers")["tense"]["future"])
 
 
 def confusion_readings(calendar: Calendar, year: int, month: int, day: int) -> tuple[dt.date, ...]:
@@ -162,6 +174,14 @@ class Resolver:
             )
         return mention
 
+    def _told_as_future(self, raw: Raw) -> bool:
+        """The mention's sentence holds a future marker (خواهد, قرار است, سوف, will, next ...)."""
+        lo, hi = max(0, raw.start - SENTENCE_REACH), min(len(self.text), raw.end + SENTENCE_REACH)
+        for match in SENTENCE_END.finditer(self.text, lo, raw.start):
+            lo = match.end()
+        after = SENTENCE_END.search(self.text, raw.end, hi)
+        return _future_words().search(self.text, lo, after.start() if after else hi) is not None
+
     # -- kinds ---------------------------------------------------------------------------------
 
     def _named(self, raw: Raw, p: _Parts) -> None:
@@ -179,7 +199,10 @@ class Resolver:
             if self.ctx.reference is None:
                 p.unresolved("No year is written and there is no reference date to infer it from.")
                 return
-            p.year = infer_year(p.calendar, p.month, p.day, self.ctx.reference)
+            # "tonight (Monday 20 December)" or a sentence about the future: simply the nearest
+            nearest = raw.relative is not None or self._told_as_future(raw)
+            weight = 1 if nearest else PAST_FUTURE_WEIGHT
+            p.year = infer_year(p.calendar, p.month, p.day, self.ctx.reference, weight)
             if p.year is None:
                 p.unresolved(
                     f"No year is written and {self.ctx.reference} is outside the "

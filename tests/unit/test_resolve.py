@@ -26,9 +26,16 @@ def one(text: str, **kw):
         ("۲۸ اسفند", "2024-03-25", "2024-03-18"),  # across Nowruz
         ("۱ فروردین", "2024-03-15", "2024-03-20"),
         ("10 محرم", "2023-08-01", "2023-07-28"),  # lunar year
-        # a future date counts double: 100 days ahead (cost 200) loses to 170 days back
-        ("۲۰ اسفند", "2023-11-30", "2024-03-10"),
+        # told as past, a day ahead costs ten: 101 days ahead (1,010) loses to 264 back
+        ("۲۰ اسفند", "2023-11-30", "2023-03-11"),
         ("۲۰ اردیبهشت", "2023-11-20", "2023-05-10"),
+        ("He spoke on December 25.", "2023-11-20", "2022-12-25"),  # 35 ahead (350) vs 330 back
+        ("They spoke on 20 December.", "2023-12-12", "2023-12-20"),  # 8 ahead: kept, to be checked
+        # a sentence about the future, or a date beside "tonight": simply the nearest
+        ("وزیر روز ۲۰ اسفند به مسکو سفر خواهد کرد.", "2023-11-30", "2024-03-10"),
+        ("He will visit Moscow on December 25.", "2023-11-20", "2023-12-25"),
+        ("سيزور موسكو في 20 آذار المقبل.", "2023-11-20", "2024-03-20"),
+        ("الليلة (الاثنين 20 ديسمبر)", "2023-11-30", "2023-12-20"),
     ],
 )
 def test_missing_year_is_the_nearest_preferring_the_past(text, published, iso):
