@@ -126,6 +126,8 @@ def gazetteer(extra: str | None = None) -> Gazetteer:
             rows += parse_actors(path.read_text(encoding="utf-8-sig"), str(path))
         except OSError as exc:
             raise LexiconError(f"{path}: cannot read actors file: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise LexiconError(f"{path}: actors file is not UTF-8 text (byte {exc.start})") from None
     names: dict[str, str] = {}
     spellings: dict[str, None] = {}
     for term, variants in rows:

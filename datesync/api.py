@@ -359,4 +359,42 @@ def audit(
         if result.dates is not None:
             doc_findings.extend(result.dates.findings)
     events, event_findings = auditor.finish()
-    return Audit(results, events, doc_findings + event_findings, actors)
+    linked = FindingLinks(doc_findings)
+    for event in events:
+        linked.add(event)
+    return Audit(results, events, linked.findings() + event_findings, actors)
+
+
+class FindingLinks:
+    """Which event each document finding belongs to: the event holding the mention it flags (its
+    first span that some event holds; the smallest event id when two events share that mention)."""
+
+    def __init__(self, doc_findings: list[Finding]):
+        self.doc_findings = doc_findings
+        self.wanted = {frames.span_key(s.doc_id, s.start, s.end) for f in doc_findings for s in f.spans}
+        self.events_at: dict[str, str] = {}  # span key -> smallest event id holding it
+
+    def add(self, event: Event) -> None:
+        for m in event.members:
+            if m.mention is not None:
+                key = frames.span_key(m.doc_id, m.mention.start, m.mention.end)
+                if key in self.wanted and event.id < self.events_at.get(key, "\uffff"):
+                    self.events_at[key] = event.id
+
+    @property
+    def event_of(self) -> dict[str, str]:
+        out = {}
+        for f in self.doc_findings:
+            keys = (frames.span_key(s.doc_id, s.start, s.end) for s in f.spans)
+            held = [self.events_at[k] for k in keys if k in self.events_at]
+            if held:
+                out[f.id] = held[0]
+        return out
+
+    def findings(self) -> list[Finding]:
+        """The document findings with their event ids filled in."""
+        event_of = self.event_of
+        return [
+            dataclasses.replace(f, event_id=event_of[f.id]) if f.id in event_of else f
+            for f in self.doc_findings
+        ]

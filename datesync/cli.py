@@ -7,6 +7,7 @@ Data goes to stdout (or --output), progress and diagnostics to stderr; colour on
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -97,15 +98,43 @@ def _columns(kw: dict) -> inputs.Columns:
     )
 
 
+class OutputError(click.ClickException):
+    """An output that cannot be written: a usage problem, exit 2."""
+
+    exit_code = 2
+
+
+def _check_outputs(paths: list[str], output: str | None, report_dir: str | None) -> None:
+    """Never write over an input: --output or a --report file may not be one of the input files."""
+    inputs_given = {Path(p).resolve() for p in paths if p != "-" and Path(p).is_file()}
+    targets = [Path(output)] if output else []
+    if report_dir:
+        targets += [Path(report_dir) / name for name in ("mentions.csv", "events.csv", "findings.csv")]
+    for target in targets:
+        if target.resolve() in inputs_given:
+            raise click.UsageError(f"{target} is one of the inputs; datesync never writes over its inputs")
+
+
+def _check_actors(actors: str | None) -> None:
+    from datesync.actors import gazetteer
+
+    _check_option(actors, gazetteer, "--actors")
+
+
 def _check_published(value: str | None) -> None:
-    if value is None:
-        return
     from datesync.reference import parse_published
 
+    _check_option(value, parse_published, "--published")
+
+
+def _check_option(value: str | None, read: Callable[[str], object], hint: str) -> None:
+    """Read an option's value up front, so a bad one is a usage error before any work (exit 2)."""
+    if value is None:
+        return
     try:
-        parse_published(value)
+        read(value)
     except (DatesyncError, ValueError) as exc:
-        raise click.BadParameter(str(exc), param_hint="--published") from None
+        raise click.BadParameter(str(exc), param_hint=hint) from None
 
 
 class _Run:
@@ -135,7 +164,8 @@ def _parallel(fn: Callable, items: Iterable, jobs: int) -> Iterator:
     if jobs == 1:
         yield from map(fn, items)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals)
+    try:
         pending: deque = deque()
         batch: list = []
         for item in items:
@@ -149,6 +179,18 @@ def _parallel(fn: Callable, items: Iterable, jobs: int) -> Iterator:
             pending.append(pool.submit(_apply, fn, batch))
         while pending:
             yield from pending.popleft().result()
+    except BaseException:  # Ctrl-C, SIGTERM, an error: stop the workers now, leave none behind
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C to the parent (which stops them) and die on SIGTERM."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _apply(fn: Callable, batch: list) -> list:
@@ -179,7 +221,16 @@ def _on_sigterm(signum, frame):
     raise SystemExit(128 + signum)  # unwinds, so atomic writers remove their temp files
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # reports are atomic: the old one stays, no partial file is left
+            click.echo("interrupted; nothing written", err=True)
+            raise click.exceptions.Exit(130) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="datesync")
 def main() -> None:
     """Find, resolve and reconcile dates in Persian, Arabic and English news reports.
@@ -242,13 +293,16 @@ def audit(
     """
     paths_list = _require_paths(paths)
     _check_published(kw["published"])
+    _check_actors(actors)
+    _check_outputs(paths_list, output, report_dir)
     if report_dir and not into_input:
         _refuse_input_folder(report_dir, paths_list)
     run = _Run(kw["quiet"])
     auditor = api.Auditor(published=kw["published"], lang=kw["lang"], actors=actors)
     doc_findings: list = []
     counts: Counter[str] = Counter()
-    mention_rows = _MentionSink(report_dir, excel)
+    with _writing(report_dir):
+        mention_rows = _MentionSink(report_dir, excel)
     progress = _progress(run, paths_list)
     try:
         records = inputs.read(paths_list, _columns(kw), run.reading)
@@ -262,8 +316,8 @@ def audit(
                 counts["mentions"] += len(result.dates.mentions)
                 mention_rows.write(result.dates.mentions)
                 doc_findings.extend(result.dates.findings)
-        events, event_findings, event_of = _reconciled(auditor, doc_findings, _names(actors))
-        findings = sorted(doc_findings + event_findings, key=api._finding_order)
+        events, all_findings, event_of = _reconciled(auditor, doc_findings, _names(actors))
+        findings = sorted(all_findings, key=api._finding_order)
         mention_rows.close()
     except BaseException:
         mention_rows.abort()
@@ -276,7 +330,8 @@ def audit(
         sys.exit(2)
     names = _names(actors)
     if report_dir:
-        _write_reports(report_dir, mention_rows, events, findings, excel)
+        with _writing(report_dir):
+            _write_reports(report_dir, mention_rows, events, findings, excel)
     _emit(fmt, output, excel, lambda out: _audit_output(fmt, out, events, findings, event_of, names))
     if not kw["quiet"]:
         _summary(run, counts, events, findings)
@@ -350,23 +405,18 @@ class _EventDigest:
 
 
 def _reconciled(auditor: api.Auditor, doc_findings: list, names) -> tuple[list[_EventDigest], list, dict]:
-    """Events as digests (sorted by date), their findings, and the event of each document finding."""
-    doc_spans: dict[tuple, list[str]] = {}
-    for f in doc_findings:
-        for s in f.spans:
-            doc_spans.setdefault((s.doc_id, s.start, s.end), []).append(f.id)
-    digests, event_findings, event_of = [], [], {}
+    """Events as digests (sorted by date), every finding (document findings with their event ids),
+    and the event of each document finding."""
+    linked = api.FindingLinks(doc_findings)
+    digests, event_findings = [], []
     for events, found in auditor.finish_parts():
         for e in events:
             members = [(m.doc_id, m.role) for m in e.members[:SHOWN_MEMBERS]]
             digests.append(_EventDigest(frames.event_row(e, names), members, len(e.members)))
-            for m in e.members:
-                if m.mention is not None:
-                    for finding_id in doc_spans.get((m.doc_id, m.mention.start, m.mention.end), ()):
-                        event_of.setdefault(finding_id, e.id)
+            linked.add(e)
         event_findings.extend(found)
     digests.sort(key=lambda d: (d.row["date"] or dt.date.max, d.row["event_id"]))
-    return digests, event_findings, event_of
+    return digests, linked.findings() + event_findings, linked.event_of
 
 
 def _write_reports(folder: str, sink: _MentionSink, events, findings, excel: bool) -> dict[str, int]:
@@ -391,12 +441,29 @@ def _names(actors_file: str | None) -> Callable[[str], str]:
     return gazetteer(actors_file).name_of
 
 
+@contextlib.contextmanager
+def _writing(target: str | None) -> Iterator[None]:
+    """An output that cannot be written ends the run with one line and exit 2, not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        where = exc.filename or target or "standard output"
+        raise OutputError(f"cannot write {where}: {exc.strerror or exc}") from None
+
+
 def _emit(fmt: str, output: str | None, excel: bool, write: Callable[[IO[str]], None]) -> None:
-    if output:
-        with report.atomic_open(output, excel=excel and fmt == "csv") as handle:
-            write(handle)
-    else:
-        write(sys.stdout)
+    bom = excel and fmt == "csv"
+    with _writing(output):
+        if output:
+            with report.atomic_open(output, excel=bom) as handle:
+                write(handle)
+        else:
+            if bom:
+                sys.stdout.write(report.BOM)
+            write(sys.stdout)
+            sys.stdout.flush()
 
 
 def _audit_output(fmt: str, out: IO[str], events, findings, event_of, names) -> None:
@@ -508,6 +575,7 @@ def extract(
       cat report.txt | datesync extract - --format jsonl
     """
     _check_published(kw["published"])
+    _check_outputs(list(paths), output, None)
     run = _Run(kw["quiet"])
     if inline is not None:
         records: Iterable[dict] = [{"text": inline, "id": "text"}]

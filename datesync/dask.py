@@ -104,6 +104,18 @@ def _reconcile_bucket(group: pd.DataFrame, actors: str | None) -> pd.DataFrame:
     empty_finding = dict.fromkeys(frames.FINDING_COLUMNS)
     rows = [{"record": "event", **_prefixed(frames.event_row(e, gaz.name_of), empty_finding)} for e in events]
     rows += [{"record": "finding", **_prefixed(empty_event, frames.finding_row(f))} for f in findings]
+    rows += [  # which event holds each dated member's mention: links the documents' own findings
+        {
+            "record": "link",
+            **_prefixed(
+                {**empty_event, "event_id": e.id},
+                {**empty_finding, "spans": frames.span_key(m.doc_id, m.mention.start, m.mention.end)},
+            ),
+        }
+        for e in events
+        for m in e.members
+        if m.mention is not None
+    ]
     return frames.frame(rows, RECONCILED_COLUMNS)
 
 
@@ -151,7 +163,48 @@ def audit(
     event_findings = reconciled.map_partitions(
         _unprefixed, "finding", FINDING_PREFIX, meta=_meta(frames.FINDING_COLUMNS)
     )
-    return DaskAudit(mentions, events, dd.concat([doc_findings, event_findings]))
+    links = reconciled.map_partitions(_links, meta=_meta(LINK_COLUMNS))
+    return DaskAudit(mentions, events, dd.concat([_linked(doc_findings, links), event_findings]))
+
+
+LINK_COLUMNS: dict[str, Any] = {"span": "string", "event_id": "string"}
+
+
+def _links(part: pd.DataFrame) -> pd.DataFrame:
+    rows = part[part["record"] == "link"]
+    return pd.DataFrame(
+        {"span": rows[FINDING_PREFIX + "spans"], "event_id": rows[EVENT_PREFIX + "event_id"]}
+    ).reset_index(drop=True)
+
+
+def _finding_spans(findings: pd.DataFrame) -> pd.DataFrame:
+    """One row per span of each finding, with its place in the finding's list."""
+    rows = [
+        (finding_id, order, span)
+        for finding_id, spans in zip(findings["finding_id"], findings["spans"], strict=True)
+        for order, span in enumerate(str(spans).split(frames.LIST_SEPARATOR))
+    ]
+    out = pd.DataFrame(rows, columns=["finding_id", "order", "span"])
+    return out.astype({"finding_id": "string", "order": "int64", "span": "string"})
+
+
+def _first_event(held: pd.DataFrame) -> pd.DataFrame:
+    """Per finding, of its spans that events hold: the event of the first span (the smallest id on
+    a tie), as api.FindingLinks decides in memory. All of a finding's rows are in this partition."""
+    first = held.sort_values(["finding_id", "order", "event_id"]).drop_duplicates("finding_id")
+    return first[["finding_id", "event_id"]].rename(columns={"event_id": "linked_event_id"})
+
+
+def _linked(doc_findings: dd.DataFrame, links: dd.DataFrame) -> dd.DataFrame:
+    """The documents' own findings with the id of the event that holds the mention they flag."""
+    spans = doc_findings.map_partitions(
+        _finding_spans, meta=_finding_spans(frames.empty(frames.FINDING_COLUMNS))
+    )
+    held = spans.merge(links, on="span", how="inner").shuffle(on="finding_id")
+    first = held.map_partitions(_first_event, meta=_first_event(held._meta))
+    merged = doc_findings.merge(first, on="finding_id", how="left")
+    merged["event_id"] = merged["linked_event_id"].fillna(merged["event_id"])
+    return merged.drop(columns="linked_event_id")
 
 
 @register_dataframe_accessor("datesync")

@@ -144,6 +144,11 @@ def event_row(e: Event, names: Callable[[str], str] = str) -> dict[str, Any]:
     }
 
 
+def span_key(doc_id: str, start: int, end: int) -> str:
+    """One stretch of one document, as the findings table's `spans` column writes it."""
+    return f"{doc_id}:{start}-{end}"
+
+
 def finding_row(f: Finding) -> dict[str, Any]:
     first = f.spans[0] if f.spans else None
     return {
@@ -155,7 +160,7 @@ def finding_row(f: Finding) -> dict[str, Any]:
         "start": first.start if first else None,
         "end": first.end if first else None,
         "text": first.text if first else None,
-        "spans": _join(f"{s.doc_id}:{s.start}-{s.end}" for s in f.spans),
+        "spans": _join(span_key(s.doc_id, s.start, s.end) for s in f.spans),
         "message": f.message,
         "suggested": f.suggested,
     }

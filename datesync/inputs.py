@@ -147,7 +147,7 @@ def _csv_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
         return
     with stream:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-        reader = csv.reader(stream, delimiter=delimiter)
+        reader = csv.reader(stream, delimiter=delimiter, strict=True)  # an unclosed quote is said
         try:
             header = next(reader)
         except StopIteration:
@@ -169,7 +169,8 @@ def _csv_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
             except StopIteration:
                 break
             except csv.Error as exc:
-                reading.problem(f"unreadable row: {exc}", str(path), reader.line_num)
+                hint = " (a quote opened earlier and never closed?)" if "end of data" in str(exc) else ""
+                reading.problem(f"unreadable row: {exc}{hint}", str(path), reader.line_num)
                 continue
             if not row:
                 continue
@@ -187,25 +188,22 @@ def _csv_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
 
 
 def _jsonl_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
-    try:
-        stream = path.open("rb")
-    except OSError as exc:
-        reading.problem(_os_message(exc), str(path))
+    stream = _open_text(path, reading)  # UTF-16 and legacy encodings too, like CSV
+    if stream is None:
         return
     with stream:
         yield from _jsonl_lines(stream, str(path), path.name, reading, columns)
 
 
 def _jsonl_lines(stream, where: str, name: str, reading: Reading, columns: Columns) -> Iterator[dict]:
+    """Records from a text stream of JSON lines; a line that is not one is reported and skipped."""
     for number, line in enumerate(stream, 1):
-        if number == 1 and line.startswith(codecs.BOM_UTF8):
-            line = line[len(codecs.BOM_UTF8) :]
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            reading.problem(f"broken JSON line: {exc}", where, number)
+        except (ValueError, RecursionError) as exc:  # broken, too deep, or a number too long
+            reading.problem(f"broken JSON line: {type(exc).__name__}: {str(exc)[:200]}", where, number)
             continue
         if not isinstance(record, dict):
             reading.problem(f"expected a JSON object, got {type(record).__name__}", where, number)
@@ -239,7 +237,15 @@ def _parquet_file(path: Path, reading: Reading, columns: Columns) -> Iterator[di
     wanted = [getattr(columns, f.name) for f in fields(columns)]
     present = [c for c in wanted if c in schema.names]
     row_number = 0
-    for batch in parquet.iter_batches(batch_size=BATCH, columns=present):
+    batches = parquet.iter_batches(batch_size=BATCH, columns=present)
+    while True:
+        try:
+            batch = next(batches, None)
+        except Exception as exc:  # a corrupt data page: the rows before it were read
+            reading.problem(f"unreadable Parquet data after row {row_number}: {exc}", str(path))
+            return
+        if batch is None:
+            return
         for record in batch.to_pylist():
             row_number += 1
             yield columns.pick(record, f"{path.name}:{row_number}")
@@ -287,7 +293,11 @@ def read(paths: list[str], columns: Columns, reading: Reading, stdin=None) -> It
     """Document records (text, id, published, source, lang, event) from every path, in order."""
     for raw in paths:
         if raw == "-":
-            yield from _stdin(stdin or sys.stdin.buffer, reading, columns)
+            stream = stdin or (sys.stdin.buffer if sys.stdin is not None else None)
+            if stream is None:
+                reading.problem("standard input is closed", "<stdin>")
+                continue
+            yield from _stdin(stream, reading, columns)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -302,17 +312,18 @@ def read(paths: list[str], columns: Columns, reading: Reading, stdin=None) -> It
 
 
 def _stdin(stream, reading: Reading, columns: Columns) -> Iterator[dict]:
-    """JSONL when the first non-blank byte is "{", else one text document."""
-    head = stream.peek(1) if hasattr(stream, "peek") else b""
-    data = None
-    if not head:
-        data = stream.read()
-        head = data
-    if head.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"{":
-        source = io.BytesIO(data) if data is not None else stream
-        yield from _jsonl_lines(source, "<stdin>", "stdin", reading, columns)
+    """JSONL when the first non-blank character is "{" (in any encoding), else one text document."""
+    if not hasattr(stream, "peek"):
+        stream = io.BufferedReader(io.BytesIO(stream.read()))
+    head = stream.peek(SNIFF)[:SNIFF]
+    encoding, problem = sniff(head, complete=False)
+    if head.decode(encoding, "replace").lstrip("\ufeff \t\r\n")[:1] == "{":
+        if problem:
+            reading.problem(problem, "<stdin>")
+        text_stream = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+        yield from _jsonl_lines(text_stream, "<stdin>", "stdin", reading, columns)
         return
-    data = data if data is not None else stream.read()
+    data = stream.read()
     text = decode(data, "<stdin>", reading)
     if text is not None:
         yield {"text": text, "id": "stdin", "published": None, "source": None, "lang": None, "event": None}

@@ -43,6 +43,7 @@ def _cues() -> re.Pattern[str]:
 
 
 PUBLISHED_YEARS = (1000, 3000)  # 0001-01-01 and the like are database placeholders, not dates
+HIJRI_LOOKING = (1200, 1600)  # an ISO-shaped publication date with such a year was not meant as AD
 
 
 def parse_published(value: object) -> tuple[dt.date, dt.time | None]:
@@ -64,9 +65,15 @@ def _published(value: object) -> tuple[dt.date, dt.time | None]:
     text = value.strip()
     try:
         stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        return stamp.date(), (stamp.time() if len(text) > 10 else None)
     except ValueError:
         pass
+    else:
+        if HIJRI_LOOKING[0] <= stamp.year <= HIJRI_LOOKING[1]:  # 1402-08-29: Solar Hijri, not 1402 AD
+            raise InvalidDate(
+                f"published: {value!r} has the year {stamp.year}, a Solar or lunar Hijri year; write the "
+                "Gregorian date (e.g. 2023-11-20) or the date with its month name (۲۹ آبان ۱۴۰۲)"
+            )
+        return stamp.date(), (stamp.time() if len(text) > 10 else None)
     full = [
         raw
         for raw in find(prepare(text).text)

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -25,11 +26,22 @@ BOM = "\ufeff"
 
 @contextlib.contextmanager
 def atomic_open(path: str | Path, *, excel: bool = False) -> Iterator[IO[str]]:
-    """A text file that appears at `path` only when the block completes."""
-    target = Path(path)
+    """A text file that appears at `path` only when the block completes.
+
+    A symlink is written through (its target is replaced); a device or pipe (/dev/null, a FIFO) is
+    written directly, since it cannot be replaced. The file gets the mode a plain open() would give.
+    """
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            if excel:
+                handle.write(BOM)
+            yield handle
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
+        os.chmod(temp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             if excel:
                 handle.write(BOM)
@@ -41,6 +53,16 @@ def atomic_open(path: str | Path, *, excel: bool = False) -> Iterator[IO[str]]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's mode, else 0666 less the umask (mkstemp's 0600 would hide reports)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def cell(value: Any, spec: Any) -> Any:

@@ -191,3 +191,70 @@ def test_table_places_every_document_finding_under_its_event(corpus):
     assert "Other findings" not in out
     block = out[out.index("2023-12-11 Monday") :]
     assert "calendar_confusion" in block and "weekday_mismatch" in block
+
+
+# -- outputs that cannot or must not be written --------------------------------------------------
+
+
+def test_output_never_replaces_an_input(tmp_path):
+    source = tmp_path / "findings.csv"  # a table named like a report file
+    source.write_text("id,text\nr1," + FA_CALL.replace("\n", " ") + "\n", encoding="utf-8")
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    for args in (["-o", str(source)], ["--report", str(tmp_path)]):
+        result = run("audit", str(source), "--format", "csv", *args)
+        assert result.returncode == 2, args
+        assert "never writes over its inputs" in result.stderr
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before
+
+
+def test_unwritable_output_is_one_line_and_exit_2(tmp_path, corpus):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    for args in (["-o", str(blocker / "out.csv")], ["--report", str(blocker / "sub")]):
+        result = run("audit", str(corpus), "--format", "csv", *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_output_through_a_symlink_with_the_usual_mode_and_to_a_device(tmp_path, corpus):
+    real = tmp_path / "real.csv"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    assert run("audit", str(corpus), "--format", "csv", "-o", str(link), "--fail-on", "never").returncode == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("finding_id,")
+    fresh = tmp_path / "fresh.csv"
+    run("audit", str(corpus), "--format", "csv", "-o", str(fresh), "--fail-on", "never")
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    if Path("/dev/null").is_char_device():
+        assert run("audit", str(corpus), "-o", "/dev/null", "--fail-on", "never").returncode == 0
+        assert Path("/dev/null").is_char_device()
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_excel_csv_on_stdout_starts_with_a_bom(corpus):
+    result = run("audit", str(corpus), "--format", "csv", "--excel", "--fail-on", "never")
+    assert result.stdout.startswith("\ufefffinding_id,")
+
+
+def test_bad_actors_file_and_hijri_published_are_usage_errors(tmp_path, corpus):
+    binary = tmp_path / "actors.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
+    result = run("audit", str(corpus), "--actors", str(binary))
+    assert result.returncode == 2 and "--actors" in result.stderr and "Traceback" not in result.stderr
+    result = run("audit", str(corpus), "--published", "1402-08-29")
+    assert result.returncode == 2 and "Solar or lunar Hijri year" in result.stderr
+
+
+def test_document_findings_carry_their_event_in_json(corpus):
+    payload = json.loads(run("audit", str(corpus), "--format", "json").stdout)
+    (confusion,) = [f for f in payload["findings"] if f["kind"] == "calendar_confusion"]
+    (event,) = [e for e in payload["events"] if e["date"] == "2023-12-11"]
+    assert confusion["event_id"] == event["event_id"]

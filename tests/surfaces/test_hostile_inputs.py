@@ -201,11 +201,17 @@ def test_pathological_text_does_not_break_extract(text):
     assert all(text[m.start : m.end] == m.text for m in found)
 
 
-def test_interrupted_report_leaves_old_files_and_no_partial_ones(tmp_path):
+def _big_corpus(tmp_path: Path) -> Path:
+    """40,000 short reports: a run long enough to interrupt."""
     corpus = tmp_path / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as handle:
         for i in range(40_000):
             handle.write(json.dumps({"id": f"d{i}", "text": FA if i % 2 else AR}, ensure_ascii=False) + "\n")
+    return corpus
+
+
+def test_interrupted_report_leaves_old_files_and_no_partial_ones(tmp_path):
+    corpus = _big_corpus(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     for name in ("mentions.csv", "events.csv", "findings.csv"):
@@ -243,3 +249,83 @@ def test_jsonl_with_a_bom_on_stdin_keeps_its_records():
     data = "\ufeff" + json.dumps({"id": "x1", "text": FA}, ensure_ascii=False) + "\n"
     result = run("extract", "-", "--format", "jsonl", "--published", "2023-11-20", stdin=data)
     assert {json.loads(line)["doc_id"] for line in result.stdout.splitlines()} == {"x1"}
+
+
+def test_jsonl_too_deep_or_with_a_huge_number_is_a_broken_line(tmp_path):
+    path = tmp_path / "r.jsonl"
+    deep = '{"id": "deep", "text": "x", "source": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    huge = '{"id": "huge", "text": "x", "published": ' + "9" * 5000 + "}"
+    good = json.dumps({"id": "ok", "text": FA}, ensure_ascii=False)
+    path.write_text("\n".join([deep, huge, good]) + "\n", encoding="utf-8")
+    docs, problems = read_all(path)
+    assert [d["id"] for d in docs] == ["ok"]
+    assert [p.split(": ")[0] for p in problems] == [f"{path}:1", f"{path}:2"]
+    assert all("broken JSON line" in p for p in problems)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1256"])
+def test_jsonl_in_utf16_or_windows_1256_is_decoded(tmp_path, encoding):
+    lines = [json.dumps({"id": f"r{i}", "text": AR}, ensure_ascii=False) for i in range(3)]
+    path = tmp_path / "r.jsonl"
+    path.write_bytes("\n".join(lines).encode(encoding))
+    docs, problems = read_all(path)
+    assert [(d["id"], d["text"]) for d in docs] == [(f"r{i}", AR) for i in range(3)]
+    assert problems == ([] if encoding == "utf-16" else [f"{path}: {problems[0].split(': ', 1)[1]}"])
+    assert encoding == "utf-16" or "decoded as cp1256" in problems[0]
+
+
+def test_utf16_jsonl_on_stdin_keeps_its_records():
+    data = "\n".join(json.dumps({"id": f"s{i}", "text": FA}, ensure_ascii=False) for i in range(3))
+    result = subprocess.run(
+        [sys.executable, "-m", "datesync", "extract", "-", "--format", "jsonl", "--published", "2023-11-20"],
+        input=data.encode("utf-16"),
+        capture_output=True,
+        timeout=120,
+    )
+    ids = {json.loads(line)["doc_id"] for line in result.stdout.decode("utf-8").splitlines()}
+    assert ids == {"s0", "s1", "s2"}
+
+
+def test_closed_stdin_is_said_not_a_traceback():
+    result = subprocess.run(
+        [sys.executable, "-m", "datesync", "audit", "-"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(0),  # the child starts with no stdin at all
+    )
+    assert result.returncode == 2
+    assert "standard input is closed" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads worker processes from /proc")
+def test_ctrl_c_with_workers_stops_them_all_and_exits_130(tmp_path):
+    corpus = _big_corpus(tmp_path)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "datesync", "audit", str(corpus), "--jobs", "2", "--report", str(out), "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline, workers = time.time() + 60, []
+    while len(workers) < 2 and time.time() < deadline:
+        time.sleep(0.1)
+        workers = _children(proc.pid)
+    assert len(workers) >= 2, "the workers never started"
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=60) == 130
+    time.sleep(0.5)
+    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []
+    assert not out.exists() or not list(out.glob("*.part"))
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
