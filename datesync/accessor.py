@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from datesync import api, frames
+from datesync.errors import DatesyncError
 
 
 class AuditFrames(NamedTuple):
@@ -48,6 +49,15 @@ def _documents(
     for name, what in ((id, "id"), (source, "source"), (event, "event")):
         _require(df, name, what)
     published_column, published_value = _column_or_value(df, published)
+    if isinstance(published_value, str):
+        from datesync.reference import parse_published
+
+        try:
+            parse_published(published_value)
+        except (DatesyncError, ValueError):
+            raise KeyError(
+                f"published={published!r} is neither a column of the frame nor a readable date"
+            ) from None
     rows = len(df)
 
     def column(name: str | None, default: Any = None) -> list:

@@ -363,6 +363,9 @@ def _admitted(auditor: api.Auditor, records: Iterable[dict], run: _Run, progress
         if isinstance(doc, api.DocumentResult):  # no text: report it and go on
             run.reading.problem(doc.error, doc.id)
             continue
+        given = api._clean(record.get("id"))
+        if given and doc.id != given:
+            run.reading.problem(f"id {given!r} given before; this record is {doc.id!r}", given)
         if progress is not None:
             progress.advance(progress.task_ids[0], len(doc.text.encode("utf-8", "replace")))
         yield doc
@@ -578,6 +581,8 @@ def extract(
     _check_outputs(list(paths), output, None)
     run = _Run(kw["quiet"])
     if inline is not None:
+        if paths:
+            raise click.UsageError("give --text or PATHs, not both")
         records: Iterable[dict] = [{"text": inline, "id": "text"}]
     else:
         records = inputs.read(_require_paths(paths), _columns(kw), run.reading)

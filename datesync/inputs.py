@@ -285,13 +285,27 @@ def _walk(folder: Path, reading: Reading) -> Iterator[Path]:
             if is_dir:
                 folders.append(path)
             elif entry.name.lower().endswith(".txt"):
-                yield path
+                try:
+                    regular = entry.is_file()  # follows a symlink: to /dev/zero or a FIFO it is not
+                except OSError:
+                    regular = False
+                if regular:
+                    yield path
+                else:
+                    reading.problem("not a regular file (a pipe or device?), skipped", str(path))
         stack.extend(reversed(folders))
 
 
 def read(paths: list[str], columns: Columns, reading: Reading, stdin=None) -> Iterator[dict]:
     """Document records (text, id, published, source, lang, event) from every path, in order."""
+    seen: set[Path] = set()
     for raw in paths:
+        if raw != "-":
+            resolved = Path(raw).resolve()
+            if resolved in seen:
+                reading.problem("given more than once; read once", raw)
+                continue
+            seen.add(resolved)
         if raw == "-":
             stream = stdin or (sys.stdin.buffer if sys.stdin is not None else None)
             if stream is None:

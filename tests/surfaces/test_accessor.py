@@ -50,6 +50,8 @@ def test_missing_column_is_a_key_error_naming_it(frame):
         frame.datesync.extract()
     with pytest.raises(KeyError, match="'nope'"):
         frame.datesync.audit(text="body", source="nope")
+    with pytest.raises(KeyError, match=r"'pub_dat'.* neither a column"):  # a typo, not a date
+        frame.datesync.extract(text="body", published="pub_dat")
 
 
 def test_audit_frames(frame):

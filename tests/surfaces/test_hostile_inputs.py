@@ -329,3 +329,22 @@ def _children(pid: int) -> list[int]:
         if int(fields[1]) == pid:
             found.append(int(stat.parent.name))
     return found
+
+
+def test_a_fifo_in_a_folder_is_skipped_not_waited_on(tmp_path):
+    (tmp_path / "good.txt").write_text(FA, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    docs, problems = read_all(tmp_path)
+    assert [d["id"] for d in docs] == ["good.txt"]
+    assert problems == [f"{tmp_path / 'pipe.txt'}: not a regular file (a pipe or device?), skipped"]
+
+
+def test_one_file_given_twice_is_read_once_and_repeated_ids_are_said(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(FA, encoding="utf-8")
+    docs, problems = read_all(path, tmp_path / "." / "r.txt")
+    assert len(docs) == 1 and problems == [f"{tmp_path / '.' / 'r.txt'}: given more than once; read once"]
+    table = tmp_path / "t.jsonl"
+    table.write_text("\n".join(json.dumps({"id": "same", "text": t}) for t in (FA, AR)), encoding="utf-8")
+    result = run("audit", str(table), "--fail-on", "never", "--format", "json")
+    assert "id 'same' given before; this record is 'same#2'" in result.stderr
