@@ -198,11 +198,14 @@ def with_weekday(
     name = draw(st.sampled_from(weekday_spellings(lang, d.weekday())))
     if lang == "en":
         name = name[:1].upper() + name[1:]
-    prefix_word = draw(st.sampled_from(WEEKDAYS[lang]["prefixes"]))
-    place = draw(st.sampled_from(["before", "word", "comma", "paren", "after"]))
+    prefixes = WEEKDAYS[lang]["prefixes"]
+    places = (
+        ["before", "word", "comma", "paren", "after"] if prefixes else ["before", "comma", "paren", "after"]
+    )
+    place = draw(st.sampled_from(places))
     rendered = {
         "before": f"{name} {date}",
-        "word": f"{prefix_word} {name} {date}",
+        "word": f"{prefixes[0] if prefixes else ''} {name} {date}",
         "comma": f"{name}{COMMA[lang]} {date}",
         "paren": f"({name}) {date}",
         "after": f"{date} ({name})",

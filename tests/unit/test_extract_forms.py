@@ -162,12 +162,16 @@ def test_persian_weekdays_with_or_without_zwnj(phrase, weekday):
         ("الخميس", "thursday"),
         ("الجمعة", "friday"),
         ("Monday", "monday"),
-        ("on Friday", "friday"),
+        ("Friday", "friday"),
     ],
 )
 def test_arabic_and_english_weekdays(phrase, weekday):
     m = only(f"وقال الوزير {phrase} إن المحادثات مستمرة", published=REF)
     assert (m.weekday, m.text) == (weekday, phrase)
+
+
+def test_english_on_stays_outside_the_mention():
+    assert only("They spoke on Sunday, November 19, 2023.").text == "Sunday, November 19, 2023"
 
 
 def test_bare_weekday_is_latest_on_or_before_reference():
