@@ -249,36 +249,41 @@ def _date_keys(m: Mention) -> list[object]:
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
-    """Same participants and a compatible date (or none) make one event; indexes keep it linear."""
+    """Same participants and a compatible date (or none) make one event; indexes keep it linear.
+
+    A dated look back at an earlier contact never merges with the report's own news (the main call
+    left undated must not take the date of "they had also spoken on 20 Azar"); an undated sentence
+    about the same people ("in that call ...") still joins the first event it can.
+    """
     events: list[_Candidate] = []
     order: dict[int, int] = {}  # id(event) -> position, to pick the earliest match
-    undated: dict[frozenset[str], _Candidate] = {}
+    undated: dict[tuple[frozenset[str], bool], _Candidate] = {}
     first: dict[frozenset[str], _Candidate] = {}
-    dated: dict[tuple[frozenset[str], object], _Candidate] = {}
+    dated: dict[tuple[tuple[frozenset[str], bool], object], _Candidate] = {}
 
     def index(event: _Candidate) -> None:
         for key in _date_keys(event.date):
-            dated.setdefault((event.participants, key), event)
+            dated.setdefault(((event.participants, event.back), key), event)
 
     for cand in cands:
-        people = cand.participants
+        kept = (cand.participants, cand.back)
         if cand.date is None:
-            target = first.get(people)
+            target = first.get(cand.participants)
         else:
-            matches = [undated.get(people)] + [dated.get((people, k)) for k in _date_keys(cand.date)]
+            matches = [undated.get(kept)] + [dated.get((kept, k)) for k in _date_keys(cand.date)]
             target = min((e for e in matches if e is not None), key=lambda e: order[id(e)], default=None)
         if target is None:
             order[id(cand)] = len(events)
             events.append(cand)
-            first.setdefault(people, cand)
+            first.setdefault(cand.participants, cand)
             if cand.date is None:
-                undated.setdefault(people, cand)
+                undated.setdefault(kept, cand)
             else:
                 index(cand)
             continue
         if target.offer(cand.date):
-            if undated.get(people) is target:
-                del undated[people]
+            if undated.get((target.participants, target.back)) is target:
+                del undated[(target.participants, target.back)]
             index(target)
         target.future = target.future or cand.future
         if EVENT_KINDS.index(cand.kind) < EVENT_KINDS.index(target.kind):
@@ -286,9 +291,20 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     return events
 
 
+def _planned(event: _Candidate, published: dt.date | None) -> bool:
+    """Told in the future (will, قرار است, سوف) and undated or dated after publication: a plan, not
+    a contact that took place. A future word beside a dated past call ("said Russia will") keeps it."""
+    if not event.future:
+        return False
+    when = event.date.iso if event.date is not None else None
+    return when is None or (published is not None and when > published)
+
+
 def _records(
     events: list[_Candidate], dates: DocumentDates, doc_id: str, source: str, event_key: str, text: str
 ) -> list[EventMention]:
+    published = dates.reference.date
+    events = [e for e in events if not _planned(e, published)]
     main = next((i for i, e in enumerate(events) if not e.back), 0)
     main_date = events[main].date if events else None
     if main_date is None and dates.reference.located == "dateline":
@@ -305,7 +321,6 @@ def _records(
                 mention is None and main_date is not None,
                 mention or main_date,
             )
-        published = dates.reference.date
         late = bool(
             mention
             and not inherited

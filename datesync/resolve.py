@@ -85,7 +85,8 @@ def infer_year(
 
 @cache
 def _future_words():
-    return words_pattern(lexicons.load("triggers")["tense"]["future"])
+    tense = lexicons.load("triggers")["tense"]
+    return words_pattern(tense["future"] + tense["future_time"])
 
 
 def confusion_readings(calendar: Calendar, year: int, month: int, day: int) -> tuple[dt.date, ...]:

@@ -228,3 +228,36 @@ def test_weekday_beside_a_late_date_keeps_it():
     audit = datesync.audit([{"id": "late", "text": text}])
     assert [e.date for e in audit.events] == [D("2023-10-10")]
     assert [(f.kind, f.suggested) for f in audit.findings] == [("published_before_event", D("2023-10-10"))]
+
+
+def test_an_undated_main_call_keeps_apart_from_a_dated_look_back():
+    text = (
+        "حسین امیرعبداللهیان در گفت‌وگوی تلفنی با سرگئی لاوروف درباره امنیت دریای سرخ تبادل نظر کرد. "
+        "دو وزیر ۲۰ آذر نیز تلفنی گفت‌وگو کرده بودند."
+    )
+    audit = datesync.audit([{"id": "u", "published": "2023-12-28", "text": text}])
+    roles = [(m.role, m.mention.iso if m.mention else None) for m in audit.event_mentions]
+    assert roles == [("main", None), ("back_reference", D("2023-12-11"))]
+    assert [f.kind for f in audit.findings] == ["undated_event"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "من المقرر أن يجري أمير عبد اللهيان اتصالا هاتفيا مع لافروف الأسبوع المقبل.",
+        "امیرعبداللهیان قرار است روز دوشنبه ۲۰ آذر با لاوروف تلفنی گفت‌وگو کند.",
+        "Amir-Abdollahian will hold a phone call with Lavrov next week.",
+    ],
+)
+def test_a_planned_call_is_no_event(text):
+    audit = datesync.audit([{"id": "plan", "published": "2023-12-04", "text": text}])
+    assert (audit.event_mentions, audit.events, audit.findings) == ([], [], [])
+
+
+def test_a_future_word_beside_a_dated_past_call_keeps_it():
+    text = (
+        "In a phone call with Hossein Amir-Abdollahian on Sunday, November 19, Sergei Lavrov said "
+        "Russia will keep working for a ceasefire."
+    )
+    audit = datesync.audit([{"id": "past", "published": "2023-11-20", "text": text}])
+    assert [e.date for e in audit.events] == [D("2023-11-19")]
