@@ -247,6 +247,8 @@ def _event(members: list[EventMention], name_of: Callable[[str], str]) -> tuple[
 def _findings(event: Event, name_of: Callable[[str], str]) -> list[Finding]:
     out: list[Finding] = []
     what = KIND_WORDS[event.kind]
+    # the reports that give the event's date: named when one report disagrees (computed once)
+    agreeing = sorted({m.doc_id for m in event.members if m.candidates and likely(m) == event.date})
     for em in event.members:
         m = em.mention
         people = _people(em, name_of)
@@ -280,17 +282,19 @@ def _findings(event: Event, name_of: Callable[[str], str]) -> list[Finding]:
                     event.date,
                 )
             )
-        out.extend(_disagreement(em, event, what, people))
+        out.extend(_disagreement(em, event, what, people, agreeing))
     return out
 
 
-def _disagreement(em: EventMention, event: Event, what: str, people: str) -> list[Finding]:
+def _disagreement(
+    em: EventMention, event: Event, what: str, people: str, agreeing: list[str]
+) -> list[Finding]:
     m, date = em.mention, event.date
     if m is None or m.iso is None or m.iso == date or date is None or em.inherited:
         return []
     if m.suggested == date and ("calendar_confusion" in m.problems or "hijri_offset" in m.problems):
         return []  # already reported with the document
-    others = [s for s in event.sources if s != em.source]  # event.sources: sorted, computed once
+    others = [d for d in agreeing if d != em.doc_id]
     shown = ", ".join(others[:4]) + (f" and {len(others) - 4} more" if len(others) > 4 else "")
     backing = f"{len(others)} other report(s) ({shown})" if others else "the other evidence"
     delta = (m.iso - date).days

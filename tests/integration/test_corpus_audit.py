@@ -261,3 +261,18 @@ def test_a_future_word_beside_a_dated_past_call_keeps_it():
     )
     audit = datesync.audit([{"id": "past", "published": "2023-11-20", "text": text}])
     assert [e.date for e in audit.events] == [D("2023-11-19")]
+
+
+def test_a_disagreement_names_only_the_reports_that_give_the_event_date():
+    call = "Hossein Amir-Abdollahian spoke by phone with Sergei Lavrov on November {}, the ministry said."
+    docs = [
+        {"id": "a", "published": "2023-11-04", "text": call.format(3)},
+        {"id": "b", "published": "2023-11-04", "text": call.format(3)},
+        {"id": "c", "published": "2023-11-06", "text": call.format(4)},
+        {"id": "d", "published": "2023-11-08", "text": call.format(5)},
+    ]
+    audit = datesync.audit(docs)
+    assert [e.date for e in audit.events] == [D("2023-11-03")]
+    messages = {f.doc_ids: f.message for f in audit.findings if f.kind == "date_conflict"}
+    assert set(messages) == {("c",), ("d",)}
+    assert all("2 other report(s) (a, b) give 2023-11-03" in text for text in messages.values())
