@@ -292,11 +292,13 @@ def _disagreement(
     m, date = em.mention, event.date
     if m is None or m.iso is None or m.iso == date or date is None or em.inherited:
         return []
-    if m.suggested == date and ("calendar_confusion" in m.problems or "hijri_offset" in m.problems):
-        return []  # already reported with the document
+    if m.suggested == date and any(
+        code in m.problems for code in ("calendar_confusion", "hijri_offset", "weekday_mismatch")
+    ):
+        return []  # already reported with the document, with this date as the likely one
     others = [d for d in agreeing if d != em.doc_id]
     shown = ", ".join(others[:4]) + (f" and {len(others) - 4} more" if len(others) > 4 else "")
-    backing = f"{len(others)} other report(s) ({shown})" if others else "the other evidence"
+    backing = f"{len(others)} other report(s) ({shown})" if others else "the other readings"
     delta = (m.iso - date).days
     if m.calendar is Calendar.HIJRI and abs(delta) == 1:
         return [

@@ -393,7 +393,18 @@ class Resolver:
         if raw.relative is None or p.iso is None or self.ctx.reference is None:
             return
         expected = self.ctx.reference + dt.timedelta(days=raw.relative)
-
+        if (
+            "weekday_mismatch" in p.problems
+            and p.suggested is None
+            and raw.weekday is not None
+            and weekday_fits(expected, raw.weekday, raw.eve)
+        ):  # أمس الأحد 18 نوفمبر: "yesterday" and "Sunday" agree, the day number is the odd one out
+            p.suggest(expected, "weekday_mismatch")
+            p.extend(
+                "weekday_mismatch",
+                f"Counted from the publication date {self.ctx.reference}, the relative word gives "
+                f"{fmt(expected)}, which matches it.",
+            )
         if within_lag(expected, p.iso, self.ctx.lag):
             return
         if p.suggested is not None and within_lag(

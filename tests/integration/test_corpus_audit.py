@@ -276,3 +276,10 @@ def test_a_disagreement_names_only_the_reports_that_give_the_event_date():
     messages = {f.doc_ids: f.message for f in audit.findings if f.kind == "date_conflict"}
     assert set(messages) == {("c",), ("d",)}
     assert all("2 other report(s) (a, b) give 2023-11-03" in text for text in messages.values())
+
+
+def test_yesterday_and_the_weekday_agreeing_outvote_the_day_number():
+    text = "أجرى أمير عبد اللهيان أمس الأحد 18 نوفمبر اتصالا هاتفيا مع لافروف."
+    audit = datesync.audit([{"id": "r", "published": "2023-11-20", "text": text}])
+    assert [e.date for e in audit.events] == [D("2023-11-19")]
+    assert [(f.kind, f.suggested) for f in audit.findings] == [("weekday_mismatch", D("2023-11-19"))]
