@@ -354,8 +354,15 @@ class Resolver:
                     p.day - length
                 )
                 week = [center + dt.timedelta(days=k) for k in range(-3, 4)]
-                p.suggest(next(d for d in week if weekday_fits(d, raw.weekday, False)), "invalid_date")
-                message += f" The stated {WEEKDAYS[raw.weekday].capitalize()} nearest to it is {p.suggested}."
+                nearest = next(d for d in week if weekday_fits(d, raw.weekday, False))
+                stated = WEEKDAYS[raw.weekday].capitalize()
+                reference = self.ctx.reference
+                if reference is not None and nearest > reference and not self._told_as_future(raw):
+                    # a guess after the report's own date would make a "published before" error of it
+                    message += f" The stated {stated} nearest to it, {nearest}, is after publication."
+                else:
+                    p.suggest(nearest, "invalid_date")
+                    message += f" The stated {stated} nearest to it is {nearest}."
             p.problem("invalid_date", message)
         p.iso = None
 

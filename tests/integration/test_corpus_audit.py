@@ -283,3 +283,10 @@ def test_yesterday_and_the_weekday_agreeing_outvote_the_day_number():
     audit = datesync.audit([{"id": "r", "published": "2023-11-20", "text": text}])
     assert [e.date for e in audit.events] == [D("2023-11-19")]
     assert [(f.kind, f.suggested) for f in audit.findings] == [("weekday_mismatch", D("2023-11-19"))]
+
+
+def test_an_impossible_date_gets_no_likely_date_after_publication():
+    text = "امیرعبداللهیان جمعه ۳۱ آبان با لاوروف تلفنی گفت‌وگو کرد."  # Aban has 30 days
+    audit = datesync.audit([{"id": "x", "published": "2023-11-04", "text": text}])
+    assert [(f.kind, f.suggested) for f in audit.findings] == [("invalid_date", None)]
+    assert "2023-11-24, is after publication" in audit.findings[0].message
