@@ -222,6 +222,8 @@ class Resolver:
             p.unresolved("The numerals fit no calendar's plausible years.")
             return
         if len(readings) > 1:
+            readings = self._before_publication(raw, readings)
+        if len(readings) > 1:
             p.calendar, p.year, p.month, p.day = readings[0][:4]
             dates = []
             for calendar, year, month, day, _ in readings:
@@ -242,6 +244,21 @@ class Resolver:
         if why:
             p.note(why)
         self._convert(raw, p)
+
+    def _before_publication(self, raw: Raw, readings: list) -> list:
+        """Of two readings of 10/11/2023 in a report told as past, the one not after publication."""
+        reference = self.ctx.reference
+        if reference is None or self._told_as_future(raw):
+            return readings
+        kept = []
+        for calendar, year, month, day, why in readings:
+            try:
+                date = calendars.to_gregorian(calendar, year, month, day)
+            except (InvalidDate, OutOfRange):
+                continue
+            if date <= reference + dt.timedelta(days=self.ctx.lag):
+                kept.append((calendar, year, month, day, why or "The other reading is after publication."))
+        return kept if len(kept) == 1 else readings
 
     def _numeric_readings(self, raw: Raw) -> list[tuple[Calendar, int, int, int, str]]:
         a, b, c, a_digits = raw.numeric  # type: ignore[misc]

@@ -94,6 +94,13 @@ def test_ambiguous_numerals_say_so():
     assert m.iso is None and "ambiguous_date" in m.problems
 
 
+def test_a_past_report_takes_the_numeral_reading_not_after_publication():
+    m = one("He spoke by phone with Lavrov on 10/11/2023.", lang="en", published="2023-10-12")
+    assert (m.iso, m.resolution, m.problems) == (dt.date(2023, 10, 11), Resolution.EXPLICIT, ())
+    m = one("He will visit Moscow on 10/11/2023.", lang="en", published="2023-10-12")  # a plan: either
+    assert m.iso is None and "ambiguous_date" in m.problems
+
+
 @pytest.mark.parametrize(
     ("text", "published"),
     [
