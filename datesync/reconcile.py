@@ -31,6 +31,7 @@ class Evidence:
     date: dt.date
     weight: float
     how: str  # what the evidence is, for the explanation: "the full date"
+    lag: int = 0  # days the day meant may trail `date` ("tonight" in a report written the day before)
 
 
 def evidence(em: EventMention) -> list[Evidence]:
@@ -68,7 +69,8 @@ def evidence(em: EventMention) -> list[Evidence]:
         weight, how = 1.0, f"«{m.text}» counted from publication"
     if m.weekday is not None:
         weight, how = weight + 1.0, how + " with a matching weekday"
-    return [Evidence(m.iso, weight, how)]
+    lag = em.lag if m.resolution is Resolution.RELATIVE else 0
+    return [Evidence(m.iso, weight, how, lag)]
 
 
 def bucket_key(em: EventMention) -> str:
@@ -177,7 +179,9 @@ def decide(members: list[EventMention]) -> tuple[dt.date | None, str]:
     for source, ev in backers[date]:
         reasons[ev.how].append(source)
     because = "; ".join(f"{how} ({', '.join(srcs)})" for how, srcs in reasons.items())
-    others = sorted(d for d in totals if d != date)
+    others = sorted(  # a "tonight" that may mean the day before the decided one is no dissent
+        d for d in totals if d != date and not all(within_lag(d, date, ev.lag) for _, ev in backers[d])
+    )
     dissent = (
         (" Against: " + "; ".join(f"{d} ({', '.join(s for s, _ in backers[d])})" for d in others) + ".")
         if others

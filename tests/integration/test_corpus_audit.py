@@ -290,3 +290,20 @@ def test_an_impossible_date_gets_no_likely_date_after_publication():
     audit = datesync.audit([{"id": "x", "published": "2023-11-04", "text": text}])
     assert [(f.kind, f.suggested) for f in audit.findings] == [("invalid_date", None)]
     assert "2023-11-24, is after publication" in audit.findings[0].message
+
+
+def test_tonight_just_after_midnight_is_not_listed_against_the_day_before():
+    docs = [
+        {
+            "id": "a",
+            "published": "2023-12-12T00:35",
+            "text": "امیرعبداللهیان امشب در تماس تلفنی با لاوروف گفت‌وگو کرد.",
+        },
+        {
+            "id": "b",
+            "published": "2023-12-12",
+            "text": "Amir-Abdollahian spoke by phone with Lavrov on Monday, December 11, 2023.",
+        },
+    ]
+    (event,) = datesync.audit(docs).events
+    assert event.date == D("2023-12-11") and "Against" not in event.explanation
