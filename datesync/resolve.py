@@ -245,18 +245,22 @@ class Resolver:
             p.note(why)
         self._convert(raw, p)
 
+    def _possible(self, raw: Raw, date: dt.date) -> bool:
+        """Not after publication, for a date in a sentence told as past (a likely date must not be)."""
+        reference = self.ctx.reference
+        if reference is None or date <= reference + dt.timedelta(days=self.ctx.lag):
+            return True
+        return self._told_as_future(raw)
+
     def _before_publication(self, raw: Raw, readings: list) -> list:
         """Of two readings of 10/11/2023 in a report told as past, the one not after publication."""
-        reference = self.ctx.reference
-        if reference is None or self._told_as_future(raw):
-            return readings
         kept = []
         for calendar, year, month, day, why in readings:
             try:
                 date = calendars.to_gregorian(calendar, year, month, day)
             except (InvalidDate, OutOfRange):
                 continue
-            if date <= reference + dt.timedelta(days=self.ctx.lag):
+            if self._possible(raw, date):
                 kept.append((calendar, year, month, day, why or "The other reading is after publication."))
         return kept if len(kept) == 1 else readings
 
@@ -373,8 +377,7 @@ class Resolver:
                 week = [center + dt.timedelta(days=k) for k in range(-3, 4)]
                 nearest = next(d for d in week if weekday_fits(d, raw.weekday, False))
                 stated = WEEKDAYS[raw.weekday].capitalize()
-                reference = self.ctx.reference
-                if reference is not None and nearest > reference and not self._told_as_future(raw):
+                if not self._possible(raw, nearest):
                     # a guess after the report's own date would make a "published before" error of it
                     message += f" The stated {stated} nearest to it, {nearest}, is after publication."
                 else:
@@ -399,7 +402,7 @@ class Resolver:
         stated = WEEKDAYS[raw.weekday].capitalize()
         p.problem("weekday_mismatch", f"The text says {stated}, but {p.surface_date()} is {fmt(p.iso)}.")
         readings = confusion_readings(p.calendar, p.year, p.month, p.day)  # type: ignore[arg-type]
-        fitting = [d for d in readings if weekday_fits(d, raw.weekday, raw.eve)]
+        fitting = [d for d in readings if weekday_fits(d, raw.weekday, raw.eve) and self._possible(raw, d)]
         if len(fitting) == 1:
             p.suggest(fitting[0], "calendar_confusion")
             p.alternatives = readings

@@ -293,3 +293,11 @@ def test_today_in_a_morning_report_may_be_the_day_before():
     assert analyze("امروز (یکشنبه) ۲۸ آبان", published="2023-11-20T08:00").findings == ()
     late = analyze("امروز (یکشنبه) ۲۸ آبان", published="2023-11-20T15:00")
     assert [f.kind for f in late.findings] == ["relative_conflict"]
+
+
+def test_no_calendar_confusion_reading_after_publication_is_suggested():
+    # 29 Aban 1402 is Monday 2023-11-20; the stated Wednesday fits only 2023-11-29 (29 November, the
+    # other calendar's reading), which is after the report's publication: no likely date from it
+    m = one("روز چهارشنبه ۲۹ آبان با وانگ یی دیدار کرد.", published="2023-11-21T12:25")
+    assert "weekday_mismatch" in m.problems and "calendar_confusion" not in m.problems
+    assert m.suggested is None
