@@ -226,7 +226,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:  # reports are atomic: the old one stays, no partial file is left
-            click.echo("interrupted; nothing written", err=True)
+            click.echo("interrupted: no report or --output file was written or changed", err=True)
             raise click.exceptions.Exit(130) from None
 
 

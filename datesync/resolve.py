@@ -1,8 +1,9 @@
 """Raw mention -> Mention: year inference, numerals, relative words, weekdays, per-mention checks.
 
-Rules (README "Resolution"): a full date converts exactly; a missing year is the one that puts the
-date nearest the reference, on or before it unless the sentence speaks of the future (see
-infer_year); relative words and bare weekdays count from the writer's "today"; nothing resolves against the
+Rules (README "How dates are read"): a full date converts exactly; a missing year is the one that
+puts the date nearest the reference, on or before it unless the sentence speaks of the future (see
+PAST_FUTURE_WEIGHT); relative words and bare weekdays count from the writer's "today"; a likely date
+is never after the publication of a report told as past (_possible); nothing resolves against the
 clock of the machine.
 """
 
