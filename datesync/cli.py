@@ -360,12 +360,14 @@ def _refuse_input_folder(report_dir: str, paths: list[str]) -> None:
 def _admitted(auditor: api.Auditor, records: Iterable[dict], run: _Run, progress=None) -> Iterator:
     for record in records:
         doc = auditor.admit(record)
+        where = record.get("where") or ""  # file:line of a table row
         if isinstance(doc, api.DocumentResult):  # no text: report it and go on
-            run.reading.problem(doc.error, doc.id)
+            named = f" (id {doc.id!r})" if where and where != doc.id else ""
+            run.reading.problem(doc.error + named, where or doc.id)
             continue
         given = api._clean(record.get("id"))
         if given and doc.id != given:
-            run.reading.problem(f"id {given!r} given before; this record is {doc.id!r}", given)
+            run.reading.problem(f"id {given!r} given before; this record is {doc.id!r}", where or given)
         if progress is not None:
             progress.advance(progress.task_ids[0], len(doc.text.encode("utf-8", "replace")))
         yield doc

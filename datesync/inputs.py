@@ -37,9 +37,11 @@ class Columns:
     event: str = "event"
 
     def pick(self, row: dict, where: str) -> dict:
+        """The document fields of a table row; `where` (file:line) names the row in messages."""
         doc = {f.name: row.get(getattr(self, f.name)) for f in fields(self)}
         if not doc["id"]:
             doc["id"] = where
+        doc["where"] = where
         return doc
 
 

@@ -348,3 +348,12 @@ def test_one_file_given_twice_is_read_once_and_repeated_ids_are_said(tmp_path):
     table.write_text("\n".join(json.dumps({"id": "same", "text": t}) for t in (FA, AR)), encoding="utf-8")
     result = run("audit", str(table), "--fail-on", "never", "--format", "json")
     assert "id 'same' given before; this record is 'same#2'" in result.stderr
+
+
+def test_a_table_row_without_text_is_named_by_file_and_line(tmp_path):
+    path = tmp_path / "w.jsonl"
+    path.write_text(
+        '{"id": "num", "text": 5}\n' + json.dumps({"id": "ok", "text": FA}) + "\n", encoding="utf-8"
+    )
+    result = run("audit", str(path), "--fail-on", "never")
+    assert "input: w.jsonl:1: no text (got int) (id 'num')" in result.stderr
