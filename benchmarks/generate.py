@@ -37,6 +37,7 @@ import json
 import random
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -548,6 +549,42 @@ QUOTES = {
     ],
 }
 
+LEADS = {  # the lead sentence of a report, per language and kind of contact
+    "fa": {
+        "phone_call": (
+            "{ta}، {A} {when} در تماس تلفنی با {B}، {tb}، درباره {topic} گفت‌وگو کرد.",
+            "{A} {ta} {when} با «{B}» {tb} تلفنی گفت‌وگو و درباره {topic} تبادل نظر کرد.",
+            "{ta} {when} در گفت‌وگوی تلفنی با {tb}، {B}، بر ضرورت هماهنگی بیشتر درباره {topic} تأکید کرد.",
+        ),
+        "meeting": (
+            "{A}، {ta}، {when} در {place} با {B}، {tb}، دیدار و درباره {topic} گفت‌وگو کرد.",
+            "{ta} {when} در سفر به {place} با {B} {tb} دیدار کرد و دو طرف درباره {topic} رایزنی کردند.",
+        ),
+    },
+    "ar": {
+        "phone_call": (
+            "أجرى {ta} {A} {when} اتصالا هاتفيا مع {tb} {B}، تناول فيه {topic}.",
+            "بحث {ta} {A} {when} في اتصال هاتفي مع {tb} {B} {topic}.",
+            "تلقى {A} {ta} {when} اتصالا هاتفيا من {tb} {B}، جرى خلاله بحث {topic}.",
+        ),
+        "meeting": (
+            "التقى {ta} {A} {when} في {place} {tb} {B}، وبحث الجانبان {topic}.",
+            "استقبل {A} {ta} {when} في {place} {tb} {B}، حيث جرى بحث {topic}.",
+        ),
+    },
+    "en": {
+        "phone_call": (
+            "{ta} {A} spoke by phone with {tb} {B} {when} about {topic}, the foreign ministry said.",
+            "{ta} {A} and {tb} {B} discussed {topic} in a phone call {when}.",
+            "{A}, {ta}, held a telephone call with {B}, {tb}, {when} to discuss {topic}.",
+        ),
+        "meeting": (
+            "{ta} {A} met {tb} {B} in {place} {when} to discuss {topic}.",
+            "{ta} {A} received {tb} {B} in {place} {when}; the two sides discussed {topic}.",
+        ),
+    },
+}
+
 HEADLINES = {
     "fa": {
         "phone_call": [
@@ -669,6 +706,30 @@ class Writer:
             "place": COUNTRY[event.place][3][LANGS.index(lang)] if event.place else "",
         }
 
+    def _assemble(
+        self,
+        lang: str,
+        event: Event,
+        slots: dict[str, str],
+        when: str,
+        header: Callable[[], tuple[str, str | None, bool]],
+        back: Callable[[Day, str], str],
+        lead_prefix: str = "",
+    ) -> tuple[str, str | None]:
+        """Lead, header, headline, quotes and sometimes a look back at the pair's previous contact,
+        then prose up to size (the random draws in one fixed order, so a seed gives one corpus)."""
+        rng = self.rng
+        lead = lead_prefix + rng.choice(LEADS[lang][event.kind]).format(when=when, **slots)
+        head, published, inline = header()
+        headline = rng.choice(HEADLINES[lang][event.kind]).format(**slots)
+        quotes = [q.format(**slots) for q in rng.sample(QUOTES[lang], 2)]
+        parts = [headline, head + lead if inline else head, "" if inline else lead, *quotes]
+        previous = ""
+        if event.previous is not None and rng.random() < 0.4:
+            day, kind = event.previous
+            previous = back(DAYS[day], kind)
+        return self._fill(lang, parts, previous, slots), published
+
     def _fill(self, lang: str, parts: list[str], back: str, slots: dict[str, str]) -> str:
         """Add prose paragraphs until the report is 2-3 KB of UTF-8; `back` goes among them."""
         rng = self.rng
@@ -783,34 +844,21 @@ class Writer:
             else:
                 when = f"صبح امروز {wd}"
                 pub = self._publication(event, 0, 0, (11, 24))
-        if event.kind == "phone_call":
-            lead = rng.choice(
-                (
-                    "{ta}، {A} {when} در تماس تلفنی با {B}، {tb}، درباره {topic} گفت‌وگو کرد.",
-                    "{A} {ta} {when} با «{B}» {tb} تلفنی گفت‌وگو و درباره {topic} تبادل نظر کرد.",
-                    "{ta} {when} در گفت‌وگوی تلفنی با {tb}، {B}، بر ضرورت هماهنگی بیشتر درباره {topic} تأکید کرد.",
-                )
-            )
-        else:
-            lead = rng.choice(
-                (
-                    "{A}، {ta}، {when} در {place} با {B}، {tb}، دیدار و درباره {topic} گفت‌وگو کرد.",
-                    "{ta} {when} در سفر به {place} با {B} {tb} دیدار کرد و دو طرف درباره {topic} رایزنی کردند.",
-                )
-            )
-        lead = "به گزارش " + native + "، " + lead.format(when=when, **s)
-        header, published = self._fa_header(pub, fault)
-        headline = rng.choice(HEADLINES["fa"][event.kind]).format(**s)
-        quotes = [q.format(**s) for q in rng.sample(QUOTES["fa"], 2)]
-        parts = [headline, header, lead, *quotes]
-        if event.previous is not None and rng.random() < 0.4:
-            pd, pk = event.previous
-            p = DAYS[pd]
-            verb = "تلفنی گفت‌وگو کرده بودند" if pk == "phone_call" else "دیدار کرده بودند"
-            back = f"دو طرف پیش‌تر در روز {WD_FA[p.wd]} {digits(p.jd)} {JALALI_FA[p.jm - 1]} نیز {verb}."
-        else:
-            back = ""
-        return self._fill("fa", parts, back, s), published, day
+
+        def back(p: Day, kind: str) -> str:
+            verb = "تلفنی گفت‌وگو کرده بودند" if kind == "phone_call" else "دیدار کرده بودند"
+            return f"دو طرف پیش‌تر در روز {WD_FA[p.wd]} {digits(p.jd)} {JALALI_FA[p.jm - 1]} نیز {verb}."
+
+        text, published = self._assemble(
+            "fa",
+            event,
+            s,
+            when,
+            lambda: (*self._fa_header(pub, fault), False),
+            back,
+            "به گزارش " + native + "، ",
+        )
+        return text, published, day
 
     def _fa_header(self, pub: tuple[int, int, int], fault: str) -> tuple[str, str | None]:
         rng = self.rng
@@ -890,34 +938,15 @@ class Writer:
                     f"الموافق {num(d.date.day)} {GREG_AR_EG[d.date.month - 1]} {num(d.date.year)} م"
                 )
                 pub = self._publication(event, 0, 1, (8, 24))
-        if event.kind == "phone_call":
-            lead = rng.choice(
-                (
-                    "أجرى {ta} {A} {when} اتصالا هاتفيا مع {tb} {B}، تناول فيه {topic}.",
-                    "بحث {ta} {A} {when} في اتصال هاتفي مع {tb} {B} {topic}.",
-                    "تلقى {A} {ta} {when} اتصالا هاتفيا من {tb} {B}، جرى خلاله بحث {topic}.",
-                )
-            )
-        else:
-            lead = rng.choice(
-                (
-                    "التقى {ta} {A} {when} في {place} {tb} {B}، وبحث الجانبان {topic}.",
-                    "استقبل {A} {ta} {when} في {place} {tb} {B}، حيث جرى بحث {topic}.",
-                )
-            )
-        lead = lead.format(when=when, **s)
-        header, published, inline = self._ar_header(pub, fault, native)
-        headline = rng.choice(HEADLINES["ar"][event.kind]).format(**s)
-        quotes = [q.format(**s) for q in rng.sample(QUOTES["ar"], 2)]
-        parts = [headline, header + lead if inline else header, "" if inline else lead, *quotes]
-        if event.previous is not None and rng.random() < 0.4:
-            pd, pk = event.previous
-            p = DAYS[pd]
-            what = "أجريا اتصالا هاتفيا" if pk == "phone_call" else "عقدا لقاء"
-            back = f"وكان الجانبان قد {what} يوم {WD_AR[p.wd]} {p.date.day} {GREG_AR_EG[p.date.month - 1]} الماضي."
-        else:
-            back = ""
-        return self._fill("ar", parts, back, s), published, day
+
+        def back(p: Day, kind: str) -> str:
+            what = "أجريا اتصالا هاتفيا" if kind == "phone_call" else "عقدا لقاء"
+            return f"وكان الجانبان قد {what} يوم {WD_AR[p.wd]} {p.date.day} {GREG_AR_EG[p.date.month - 1]} الماضي."
+
+        text, published = self._assemble(
+            "ar", event, s, when, lambda: self._ar_header(pub, fault, native), back
+        )
+        return text, published, day
 
     def _ar_header(self, pub: tuple[int, int, int], fault: str, native: str) -> tuple[str, str | None, bool]:
         """(header, published, whether the lead continues on the header's line)."""
@@ -990,34 +1019,15 @@ class Writer:
         else:
             when = f"on {wd} evening"
             pub = self._publication(event, 1, 2, (7, 24))
-        if event.kind == "phone_call":
-            lead = rng.choice(
-                (
-                    "{ta} {A} spoke by phone with {tb} {B} {when} about {topic}, the foreign ministry said.",
-                    "{ta} {A} and {tb} {B} discussed {topic} in a phone call {when}.",
-                    "{A}, {ta}, held a telephone call with {B}, {tb}, {when} to discuss {topic}.",
-                )
-            )
-        else:
-            lead = rng.choice(
-                (
-                    "{ta} {A} met {tb} {B} in {place} {when} to discuss {topic}.",
-                    "{ta} {A} received {tb} {B} in {place} {when}; the two sides discussed {topic}.",
-                )
-            )
-        lead = lead.format(when=when, **s)
-        header, published, inline = self._en_header(pub, fault, native)
-        headline = rng.choice(HEADLINES["en"][event.kind]).format(**s)
-        quotes = [q.format(**s) for q in rng.sample(QUOTES["en"], 2)]
-        parts = [headline, header + lead if inline else header, "" if inline else lead, *quotes]
-        if event.previous is not None and rng.random() < 0.4:
-            pd, pk = event.previous
-            p = DAYS[pd]
-            verb = "last spoke" if pk == "phone_call" else "had met"
-            back = f"The two {verb} on {WD_EN[p.wd]}, {GREG_EN[p.date.month - 1]} {p.date.day}."
-        else:
-            back = ""
-        return self._fill("en", parts, back, s), published, day
+
+        def back(p: Day, kind: str) -> str:
+            verb = "last spoke" if kind == "phone_call" else "had met"
+            return f"The two {verb} on {WD_EN[p.wd]}, {GREG_EN[p.date.month - 1]} {p.date.day}."
+
+        text, published = self._assemble(
+            "en", event, s, when, lambda: self._en_header(pub, fault, native), back
+        )
+        return text, published, day
 
     def _en_header(self, pub: tuple[int, int, int], fault: str, native: str) -> tuple[str, str | None, bool]:
         rng = self.rng
