@@ -381,20 +381,11 @@ class FindingLinks:
                 if key in self.wanted and event.id < self.events_at.get(key, "\uffff"):
                     self.events_at[key] = event.id
 
-    @property
-    def event_of(self) -> dict[str, str]:
-        out = {}
+    def findings(self) -> list[Finding]:
+        """The document findings with their event ids filled in (once every event was added)."""
+        out = []
         for f in self.doc_findings:
             keys = (frames.span_key(s.doc_id, s.start, s.end) for s in f.spans)
-            held = [self.events_at[k] for k in keys if k in self.events_at]
-            if held:
-                out[f.id] = held[0]
+            held = next((self.events_at[k] for k in keys if k in self.events_at), None)
+            out.append(dataclasses.replace(f, event_id=held) if held else f)
         return out
-
-    def findings(self) -> list[Finding]:
-        """The document findings with their event ids filled in."""
-        event_of = self.event_of
-        return [
-            dataclasses.replace(f, event_id=event_of[f.id]) if f.id in event_of else f
-            for f in self.doc_findings
-        ]

@@ -29,6 +29,7 @@ from datesync.model import Calendar, Severity
 SEVERITY_ORDER = [s.value for s in Severity]  # error, warning, info
 FAIL_ON = ["error", "warning", "info", "never"]
 BATCH = 64  # documents per task sent to a worker process
+REPORT_FILES = MENTIONS_CSV, EVENTS_CSV, FINDINGS_CSV = ("mentions.csv", "events.csv", "findings.csv")
 PROGRESS_BYTES = 5_000_000  # show a progress bar for inputs larger than this (on a terminal)
 
 
@@ -109,7 +110,7 @@ def _check_outputs(paths: list[str], output: str | None, report_dir: str | None)
     inputs_given = {Path(p).resolve() for p in paths if p != "-" and Path(p).is_file()}
     targets = [Path(output)] if output else []
     if report_dir:
-        targets += [Path(report_dir) / name for name in ("mentions.csv", "events.csv", "findings.csv")]
+        targets += [Path(report_dir) / name for name in REPORT_FILES]
     for target in targets:
         if target.resolve() in inputs_given:
             raise click.UsageError(f"{target} is one of the inputs; datesync never writes over its inputs")
@@ -316,7 +317,7 @@ def audit(
                 counts["mentions"] += len(result.dates.mentions)
                 mention_rows.write(result.dates.mentions)
                 doc_findings.extend(result.dates.findings)
-        events, all_findings, event_of = _reconciled(auditor, doc_findings, _names(actors))
+        events, all_findings = _reconciled(auditor, doc_findings, _names(actors))
         findings = sorted(all_findings, key=api._finding_order)
         mention_rows.close()
     except BaseException:
@@ -332,7 +333,7 @@ def audit(
     if report_dir:
         with _writing(report_dir):
             _write_reports(report_dir, mention_rows, events, findings, excel)
-    _emit(fmt, output, excel, lambda out: _audit_output(fmt, out, events, findings, event_of, names))
+    _emit(fmt, output, excel, lambda out: _audit_output(fmt, out, events, findings, names))
     if not kw["quiet"]:
         _summary(run, counts, events, findings)
     sys.exit(_exit_code(findings, fail_on))
@@ -377,7 +378,7 @@ class _MentionSink:
     """Streams mention rows into mentions.csv (when --report is on) as documents are processed."""
 
     def __init__(self, folder: str | None, excel: bool):
-        self.context = report.atomic_open(Path(folder) / "mentions.csv", excel=excel) if folder else None
+        self.context = report.atomic_open(Path(folder) / MENTIONS_CSV, excel=excel) if folder else None
         self.handle = self.context.__enter__() if self.context else None
         self.table = report.CsvTable(self.handle, frames.MENTION_COLUMNS) if self.handle else None
 
@@ -409,9 +410,8 @@ class _EventDigest:
     count: int
 
 
-def _reconciled(auditor: api.Auditor, doc_findings: list, names) -> tuple[list[_EventDigest], list, dict]:
-    """Events as digests (sorted by date), every finding (document findings with their event ids),
-    and the event of each document finding."""
+def _reconciled(auditor: api.Auditor, doc_findings: list, names) -> tuple[list[_EventDigest], list]:
+    """Events as digests (sorted by date), and every finding (document findings with their event ids)."""
     linked = api.FindingLinks(doc_findings)
     digests, event_findings = [], []
     for events, found in auditor.finish_parts():
@@ -421,17 +421,17 @@ def _reconciled(auditor: api.Auditor, doc_findings: list, names) -> tuple[list[_
             linked.add(e)
         event_findings.extend(found)
     digests.sort(key=lambda d: (d.row["date"] or dt.date.max, d.row["event_id"]))
-    return digests, linked.findings() + event_findings, linked.event_of
+    return digests, linked.findings() + event_findings
 
 
 def _write_reports(folder: str, sink: _MentionSink, events, findings, excel: bool) -> dict[str, int]:
     return {
-        "mentions.csv": sink.table.rows if sink.table else 0,
-        "events.csv": report.write_csv(
-            Path(folder) / "events.csv", (d.row for d in events), frames.EVENT_COLUMNS, excel=excel
+        MENTIONS_CSV: sink.table.rows if sink.table else 0,
+        EVENTS_CSV: report.write_csv(
+            Path(folder) / EVENTS_CSV, (d.row for d in events), frames.EVENT_COLUMNS, excel=excel
         ),
-        "findings.csv": report.write_csv(
-            Path(folder) / "findings.csv",
+        FINDINGS_CSV: report.write_csv(
+            Path(folder) / FINDINGS_CSV,
             (frames.finding_row(f) for f in findings),
             frames.FINDING_COLUMNS,
             excel=excel,
@@ -471,9 +471,9 @@ def _emit(fmt: str, output: str | None, excel: bool, write: Callable[[IO[str]], 
             sys.stdout.flush()
 
 
-def _audit_output(fmt: str, out: IO[str], events, findings, event_of, names) -> None:
+def _audit_output(fmt: str, out: IO[str], events, findings, names) -> None:
     if fmt == "table":
-        _audit_table(out, events, findings, event_of, names)
+        _audit_table(out, events, findings, names)
     elif fmt == "csv":  # one table: the findings (--report writes all three)
         report.write_records(out, fmt, map(frames.finding_row, findings), frames.FINDING_COLUMNS)
     elif fmt == "jsonl":
@@ -497,14 +497,13 @@ ROLE_LABEL = {
 MARK = {"error": "✗", "warning": "!", "info": "i"}
 
 
-def _audit_table(out: IO[str], events: list[_EventDigest], findings, event_of: dict, names) -> None:
+def _audit_table(out: IO[str], events: list[_EventDigest], findings, names) -> None:
     """A readable report grouped by event; findings not tied to an event come last."""
     console = _console(file=out)
     by_event: dict[str, list] = {}
     loose = []
     for f in findings:
-        key = f.event_id or event_of.get(f.id, "")
-        (by_event.setdefault(key, []) if key else loose).append(f)
+        (by_event.setdefault(f.event_id, []) if f.event_id else loose).append(f)
     for digest in events:
         row = digest.row
         people = " – ".join(row["participants"].split(frames.LIST_SEPARATOR))
