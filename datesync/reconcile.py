@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from datesync import calendars
 from datesync.findings import make_finding
-from datesync.model import EVENT_KINDS, Calendar, Event, EventMention, Finding, Resolution, Role
+from datesync.model import EVENT_KINDS, Calendar, Event, EventMention, Finding, Kind, Resolution, Role
 from datesync.resolve import confusion_readings, fmt, within_lag
 
 GROUP_WINDOW = 2  # days between one report's date and the next within one event (reported inconsistently)
@@ -69,8 +69,14 @@ def evidence(em: EventMention) -> list[Evidence]:
         weight, how = 1.0, f"«{m.text}» counted from publication"
     if m.weekday is not None:
         weight, how = weight + 1.0, how + " with a matching weekday"
-    lag = em.lag if m.resolution is Resolution.RELATIVE else 0
-    return [Evidence(m.iso, weight, how, lag)]
+    return [Evidence(m.iso, weight, how, slack(em))]
+
+
+def slack(em: EventMention) -> int:
+    """Days a relative word's day may trail its reading ("tonight" written the evening before a
+    morning publication); the same allowance in the vote and in the findings."""
+    m = em.mention
+    return em.lag if m is not None and m.relative is not None and m.kind is Kind.RELATIVE else 0
 
 
 def bucket_key(em: EventMention) -> str:
@@ -315,7 +321,7 @@ def _disagreement(
                 date,
             )
         ]
-    if m.relative is not None and m.kind.value == "relative" and within_lag(m.iso, date, em.lag):
+    if within_lag(m.iso, date, slack(em)):
         return []  # "tonight" in a report written in the evening and published the next morning
     if (
         m.calendar in (Calendar.GREGORIAN, Calendar.JALALI)
