@@ -257,7 +257,7 @@ def run(args: argparse.Namespace) -> dict:
     # -- datesync's own tokenizer pass, and the floor --
     say("regex floor ...")
     try:
-        from datesync.find import lexicon
+        from datesync.scan import lexicon
 
         pattern = lexicon().pattern
         tok_walls, _ = passes(lambda t: pattern.findall(t), texts, args.repeat)

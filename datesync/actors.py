@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from datesync import lexicons
+from datesync import languages, lexicons
 from datesync.errors import LexiconError
 from datesync.normalize import fold
 
-COLUMNS = ("id", "name", "country", "role", "start", "end", "fa", "ar", "en")
+COLUMNS = ("id", "name", "country", "role", "start", "end")
+"""Required columns; then one column of spellings per language of the registry (any may be left
+out of a user's file) and an optional `source` (required of the bundled file: a test checks it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +92,13 @@ def _date(value: str, where: str) -> dt.date | None:
 
 
 def parse_actors(text: str, origin: str) -> list[tuple[Term, dict[str, list[str]]]]:
-    """Rows of an actors CSV (columns: id,name,country,role,start,end,fa,ar,en; variants split on |)."""
+    """Rows of an actors CSV (columns: id,name,country,role,start,end, a column per language, source;
+    spellings split on |)."""
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise LexiconError(f"{origin}: missing column(s) {', '.join(missing)}; expected {','.join(COLUMNS)}")
+        expected = ",".join((*COLUMNS, *languages.codes(), "source"))
+        raise LexiconError(f"{origin}: missing column(s) {', '.join(missing)}; expected {expected}")
     rows = []
     for line, row in enumerate(reader, 2):
         where = f"{origin}:{line}"
@@ -109,8 +113,8 @@ def parse_actors(text: str, origin: str) -> list[tuple[Term, dict[str, list[str]
             _date(row["end"] or "", where),
         )
         variants = {
-            lang: [v.strip() for v in (row[lang] or "").split("|") if v.strip()]
-            for lang in ("fa", "ar", "en")
+            lang: [v.strip() for v in (row.get(lang) or "").split("|") if v.strip()]
+            for lang in languages.codes()
         }
         rows.append((term, variants))
     return rows
@@ -131,16 +135,15 @@ def gazetteer(extra: str | None = None) -> Gazetteer:
     names: dict[str, str] = {}
     spellings: dict[str, None] = {}
     for term, variants in rows:
-        for spelling in (term.name, *variants["fa"], *variants["ar"], *variants["en"]):
+        for spelling in (term.name, *(v for lang in languages.codes() for v in variants[lang])):
             names.setdefault(fold(spelling), term.id)
             spellings[spelling] = None
     offices: dict[str, Office] = {}
     for phrase in lexicons.load("roles")["phrase"]:
-        office = Office(phrase["country"], phrase["role"], bool(phrase.get("default_for_unqualified")))
-        for lang in ("fa", "ar", "en"):
-            for spelling in phrase.get(lang, ()):
-                offices.setdefault(fold(spelling), office)
-                spellings[spelling] = None
+        office = Office(phrase["country"], phrase["role"], bool(phrase.get("unqualified")))
+        for spelling in languages.words(phrase):
+            offices.setdefault(fold(spelling), office)
+            spellings[spelling] = None
     terms = tuple(t for t, _ in rows)
     by_office: dict[tuple[str, str], list[Term]] = {}
     for term in terms:

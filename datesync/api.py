@@ -1,5 +1,5 @@
 """The public calls. The only module that composes the stages:
-text -> prepare -> find -> reference -> resolve -> checks (-> attribute -> reconcile for audit)."""
+text -> prepare -> find -> reference -> resolve (-> events -> reconcile for audit)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 
-from datesync import actors, attribute, checks, frames, reconcile, store
+from datesync import actors, events, frames, languages, reconcile, store
 from datesync.errors import DatesyncError
 from datesync.find import Raw, find
 from datesync.model import (
@@ -24,9 +24,9 @@ from datesync.model import (
     Severity,
     frozen_record,
 )
-from datesync.normalize import guess_lang, windows
+from datesync.normalize import windows
 from datesync.reference import locate, parse_published
-from datesync.resolve import Context, Resolver, relative_lag, within_lag
+from datesync.resolve import resolve
 
 
 def _find_all(text: str, lang: str) -> list[Raw]:
@@ -43,71 +43,16 @@ def _find_all(text: str, lang: str) -> list[Raw]:
     return out
 
 
-RELATIVE_KINDS = (Kind.RELATIVE, Kind.WEEKDAY)  # the only kinds counted from the writer's "today"
-
-
-def _writer_today(raws: list[Raw], mentions: dict[int, Mention], ctx: Context) -> dt.date | None:
-    """The day the text itself calls today: امشب (یکشنبه) ۲۸ آبان says today is 28 Aban."""
-    for i, raw in enumerate(raws):
-        mention = mentions.get(i)
-        if raw.relative is None or mention is None or mention.iso is None:
-            continue
-        today = mention.iso - dt.timedelta(days=raw.relative)
-        if ctx.reference is None or within_lag(ctx.reference, today, ctx.lag):
-            return today
-    return None
-
-
 def analyze(
     text: str, *, published: object = None, lang: str | None = None, doc_id: str = ""
 ) -> DocumentDates:
     """Every date mention in `text`, the reference date used, and the document's own findings."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
-    lang = lang or guess_lang(text)
+    lang = lang or languages.guess(text)
     raws = _find_all(text, lang)
-    found = locate(text, raws, published)
-    reference = found.date
-    if reference is None and found.publication:  # the document's own header or dateline
-        own = Resolver(text, Context(None, None, 0, lang, doc_id))
-        reference = next((d for d in (own(raws[i]).iso for i in found.publication) if d is not None), None)
-    lag = relative_lag(found.time)
-    resolver = Resolver(text, Context(reference, reference, lag, lang, doc_id))
-    publication = set(found.publication)
-
-    def resolve(i: int) -> Mention:
-        return resolver(raws[i], Role.PUBLICATION if i in publication else Role.BODY)
-
-    # dates first; then relative words and bare weekdays, from the "today" those dates imply
-    resolved = {i: resolve(i) for i, raw in enumerate(raws) if raw.kind not in RELATIVE_KINDS}
-    anchor = _writer_today(raws, resolved, resolver.ctx) or reference
-    resolver.ctx = dataclasses.replace(resolver.ctx, anchor=anchor)
-    mentions = [resolved[i] if i in resolved else resolve(i) for i in range(len(raws))]
-    dual = checks.dual_renderings(text, mentions)
-    mentions = _with_problems(mentions, dual)
-    header_mention = mentions[found.publication[0]] if found.publication else None
-    return DocumentDates(
-        mentions=tuple(mentions),
-        reference=Reference(reference, found.source, found.time, header_mention, found.located),
-        findings=tuple(sorted([*resolver.findings, *dual], key=lambda f: (f.spans[0].start, f.kind))),
-        lang=lang,
-    )
-
-
-def _with_problems(mentions: list[Mention], findings: list) -> list[Mention]:
-    """Add the codes of document-level findings to the mentions they involve."""
-    codes: dict[tuple[int, int], list[str]] = {}
-    for finding in findings:
-        for span in finding.spans:
-            codes.setdefault((span.start, span.end), []).append(finding.kind)
-    if not codes:
-        return mentions
-    return [
-        dataclasses.replace(m, problems=tuple(dict.fromkeys([*m.problems, *codes[(m.start, m.end)]])))
-        if (m.start, m.end) in codes
-        else m
-        for m in mentions
-    ]
+    resolved = resolve(text, raws, locate(text, raws, published), lang, doc_id)
+    return DocumentDates(tuple(resolved.mentions), resolved.reference, tuple(resolved.findings), lang)
 
 
 def single_date(
@@ -213,7 +158,7 @@ def process(doc: Document, actors_file: str | None = None) -> DocumentResult:
     goes wrong with one document becomes that document's error, never the end of a run."""
     try:
         dates, error = analyze_document(doc)
-        found = attribute.event_mentions(doc.text, dates, doc.id, doc.source, doc.event, actors_file)
+        found = events.event_mentions(doc.text, dates, doc.id, doc.source, doc.event, actors_file)
     except Exception as exc:  # one bad document must not stop a run of millions
         return DocumentResult(
             doc.id, doc.source or doc.id, None, error=f"not processed: {type(exc).__name__}: {exc}"

@@ -14,9 +14,9 @@ from functools import cache, lru_cache
 import hijridate
 import jdatetime
 
-from datesync import lexicons
+from datesync import languages, lexicons
 from datesync.errors import InvalidDate, OutOfRange
-from datesync.model import Calendar
+from datesync.model import WEEKDAYS, Calendar
 
 HIJRI_YEARS = (1343, 1500)  # Umm al-Qura as implemented by hijridate
 HIJRI_MONTHS = (
@@ -47,7 +47,20 @@ JALALI_MONTHS = (
     "Bahman",
     "Esfand",
 )
-GREGORIAN_MONTHS = tuple(_gregorian.month_name[1:])
+GREGORIAN_MONTHS = (  # written out: calendar.month_name follows the process locale
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @cache
@@ -187,3 +200,111 @@ def month_length(calendar: Calendar, year: int, month: int) -> int:
 def month_name(calendar: Calendar, month: int) -> str:
     names = {Calendar.JALALI: JALALI_MONTHS, Calendar.HIJRI: HIJRI_MONTHS}.get(calendar, GREGORIAN_MONTHS)
     return names[month - 1]
+
+
+# -- a date in words and in the other calendars: the one place that writes them ------------------
+
+CALENDAR_NAMES = {
+    Calendar.JALALI: "Solar Hijri",
+    Calendar.HIJRI: "lunar Hijri",
+    Calendar.GREGORIAN: "Gregorian",
+}
+OTHER_CALENDARS = (Calendar.JALALI, Calendar.HIJRI)  # shown beside a Gregorian date
+WEEKDAY_NAMES = tuple(name.capitalize() for name in WEEKDAYS)  # Monday first, as date.weekday() counts
+
+
+def describe(date: dt.date) -> str:
+    """"Monday 2023-12-11": how messages name a day."""
+    return f"{WEEKDAY_NAMES[date.weekday()]} {date.isoformat()}"
+
+
+def in_calendar(calendar: Calendar, date: dt.date | None) -> str | None:
+    """A date written in another calendar, ISO-style with ASCII digits (1402-08-28); None outside
+    that calendar's table."""
+    if date is None:
+        return None
+    try:
+        y, m, d = from_gregorian(calendar, date)
+    except OutOfRange:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def labels(date: dt.date) -> str:
+    """The date in the other calendars, with month names: "20 Azar 1402; 27 Jumada al-Ula 1445"."""
+    parts = []
+    for calendar in OTHER_CALENDARS:
+        try:
+            y, m, d = from_gregorian(calendar, date)
+        except OutOfRange:
+            continue
+        parts.append(f"{d} {month_name(calendar, m)} {y}")
+    return "; ".join(parts)
+
+
+def written(calendar: Calendar, year: int, month: int, day: int) -> str:
+    """A date as its own calendar writes it, for messages: "20 December 2023", "31 Mehr 1402 (Solar Hijri)"."""
+    text = f"{day} {month_name(calendar, month)} {year}"
+    return text if calendar is Calendar.GREGORIAN else f"{text} ({CALENDAR_NAMES[calendar]})"
+
+
+def weekday_fits(date: dt.date, weekday: int, eve: bool) -> bool:
+    """ "Eve of Friday" (شب جمعه) is Thursday evening; a date written beside it may be either day."""
+    return date.weekday() == weekday or (eve and date.weekday() == (weekday - 1) % 7)
+
+
+CONFUSABLE = {Calendar.GREGORIAN: Calendar.JALALI, Calendar.JALALI: Calendar.GREGORIAN}
+"""Calendars whose month names writers swap while keeping the day number."""
+
+
+def confusion_readings(calendar: Calendar, year: int, month: int, day: int) -> tuple[dt.date, ...]:
+    """Dates meant if the day number belongs to the other calendar's month overlapping this one.
+
+    "20 December 2023" read with a Solar Hijri day number: December 2023 overlaps Azar and Dey 1402,
+    so 20 Azar (2023-12-11) and 20 Dey (2024-01-10). And the reverse for a Jalali month name.
+    """
+    other = CONFUSABLE.get(calendar)
+    if other is None:
+        return ()
+    try:
+        first = to_gregorian(calendar, year, month, 1)
+        last = first + dt.timedelta(days=month_length(calendar, year, month) - 1)
+        months = sorted({from_gregorian(other, first)[:2], from_gregorian(other, last)[:2]})
+    except (InvalidDate, OutOfRange):
+        return ()
+    readings = []
+    for other_year, other_month in months:
+        try:
+            readings.append(to_gregorian(other, other_year, other_month, day))
+        except (InvalidDate, OutOfRange):
+            continue
+    return tuple(readings)
+
+
+def _display(word: str, lang: str) -> str:
+    """Lexicon words are stored as folded; Latin-script ones are shown capitalized."""
+    return word.title() if languages.get(lang).script == "latin" and word.islower() else word
+
+
+def renderings(date: dt.date) -> dict:
+    """The date in every calendar, written in the language of that calendar's writing family
+    (months.toml `writes`), and its weekday in every language of the registry."""
+    weekdays = lexicons.load("weekdays")
+    out = []
+    writers = [f for f in lexicons.load("months")["family"] if f.get("writes")]
+    order = (Calendar.GREGORIAN, *OTHER_CALENDARS)
+    for family in sorted(writers, key=lambda f: order.index(Calendar(f["calendar"]))):
+        calendar, lang = Calendar(family["calendar"]), family["lang"]
+        iso = in_calendar(calendar, date)
+        text = None
+        if iso:
+            y, m, d = (int(x) for x in iso.split("-"))
+            month = _display(family["months"][m - 1][0], lang)
+            weekday = _display(weekdays[lang]["names"][date.weekday()][0], lang)
+            text = f"{weekday} {d} {month} {y}"
+        name = CALENDAR_NAMES[calendar]
+        out.append({"calendar": name[0].upper() + name[1:], "iso": iso, "written": text})
+    return {
+        "calendars": out,
+        "weekday": {lang: weekdays[lang]["names"][date.weekday()][0] for lang in languages.codes()},
+    }

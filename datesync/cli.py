@@ -22,7 +22,7 @@ from typing import IO, Any
 
 import click
 
-from datesync import __version__, api, frames, inputs, lexicons, report
+from datesync import __version__, api, calendars, frames, inputs, languages, report
 from datesync.errors import DatesyncError, InputError
 from datesync.model import Calendar, Severity
 
@@ -42,7 +42,9 @@ def input_options(command: Callable) -> Callable:
         click.option(
             "--published", metavar="DATE", help="Reference date for documents that state none (ISO)."
         ),
-        click.option("--lang", type=click.Choice(["fa", "ar", "en"]), help="Language of every document."),
+        click.option(
+            "--lang", type=click.Choice(languages.codes()), help="Language of every document (else guessed)."
+        ),
         click.option(
             "--text-column", default="text", show_default=True, help="CSV/JSONL/Parquet text column."
         ),
@@ -644,7 +646,7 @@ def _mentions_output(fmt: str, out: IO[str], mentions: Iterable) -> None:
 @click.option("--published", metavar="DATE", help="Reference date, to supply a missing year.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def convert(date: str, published: str | None, fmt: str) -> None:
-    """One date in all three calendars, with its weekday in Persian, Arabic and English.
+    """One date in all three calendars, with its weekday in every language datesync reads.
 
     \b
     Examples:
@@ -656,38 +658,13 @@ def convert(date: str, published: str | None, fmt: str) -> None:
     day, why = api.single_date(date, published=published)
     if day is None:
         raise click.UsageError(f"{date!r}: {why}")
-    rows = _renderings(day)
+    rows = calendars.renderings(day)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows["calendars"]:
         click.echo(f"{row['calendar']:<12} {row['iso'] or '-':<11} {row['written'] or ''}")
     click.echo(f"{'weekday':<12} {' · '.join(rows['weekday'].values())}")
-
-
-def _renderings(day) -> dict:
-    months = {f["name"]: f["months"] for f in lexicons.load("months")["family"]}
-    weekdays = lexicons.load("weekdays")
-    names = {
-        Calendar.GREGORIAN: ("Gregorian", months["english"], "en"),
-        Calendar.JALALI: ("Solar Hijri", months["solar_hijri"], "fa"),
-        Calendar.HIJRI: ("Lunar Hijri", months["lunar_hijri_arabic"], "ar"),
-    }
-    out = []
-    for calendar, (label, month_names, lang) in names.items():
-        iso = frames.in_calendar(calendar, day)
-        written = None
-        if iso:
-            y, m, d = (int(x) for x in iso.split("-"))
-            month, weekday = month_names[m - 1][0], weekdays[lang]["names"][day.weekday()][0]
-            if lang == "en":
-                month, weekday = month.title(), weekday.title()
-            written = f"{weekday} {d} {month} {y}"
-        out.append({"calendar": label, "iso": iso, "written": written})
-    return {
-        "calendars": out,
-        "weekday": {lang: weekdays[lang]["names"][day.weekday()][0] for lang in ("en", "fa", "ar")},
-    }
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,12 +17,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from datesync import lexicons
+from datesync import languages, lexicons
 from datesync.actors import Gazetteer, Office, gazetteer
-from datesync.find import words_pattern
+from datesync.scan import words_pattern
 from datesync.model import EVENT_KINDS, DocumentDates, EventMention, Kind, Mention, Role, Span
 from datesync.normalize import SENTENCE_END, fold, windows
-from datesync.resolve import confusion_readings, relative_lag, weekday_confirmed
+from datesync.calendars import confusion_readings
+from datesync.checks import weekday_confirmed
+from datesync.findings import any_with
+from datesync.reading import relative_allowance
 
 DAY_LEVEL = (Kind.DATE, Kind.DAY_MONTH, Kind.RELATIVE, Kind.WEEKDAY)
 
@@ -42,13 +45,12 @@ def matcher(actors_file: str | None = None) -> _Matcher:
     spellings: list[str] = list(gaz.spellings)
     triggers = lexicons.load("triggers")
     for kind in EVENT_KINDS:
-        for lang in ("fa", "ar", "en"):
-            for phrase in triggers[kind].get(lang, ()):
-                meaning.setdefault(fold(phrase), []).append(("trigger", kind))
-                spellings.append(phrase)
+        for phrase in languages.words(triggers[kind]):
+            meaning.setdefault(fold(phrase), []).append(("trigger", kind))
+            spellings.append(phrase)
     trigger_keys = [(key, value) for key, values in meaning.items() for _, value in values]
     for tense in ("back_reference", "future"):
-        for phrase in triggers["tense"][tense]:
+        for phrase in languages.words(triggers["tense"], tense):
             key = fold(phrase)
             meaning.setdefault(key, []).append((tense, True))
             # "last spoke", "had met": the marker holds a trigger, which the longer match would hide
@@ -58,10 +60,9 @@ def matcher(actors_file: str | None = None) -> _Matcher:
         meaning.setdefault(key, []).append(("actor", actor))
     for key, office in gaz.offices.items():
         meaning.setdefault(key, []).append(("office", office))
-    for lang in ("fa", "ar", "en"):
-        for phrase in triggers["ignore"].get(lang, ()):
-            meaning[fold(phrase)] = [("ignore", True)]
-            spellings.append(phrase)
+    for phrase in languages.words(triggers["ignore"]):
+        meaning[fold(phrase)] = [("ignore", True)]
+        spellings.append(phrase)
     for prefix in lexicons.load("roles").get("deputy_prefixes", ()):
         meaning.setdefault(fold(prefix), []).append(("deputy", True))
         spellings.append(prefix)
@@ -92,15 +93,12 @@ class _Candidate:
         return True
 
 
-DOUBTFUL = ("dual_date_mismatch", "invalid_date", "weekday_mismatch")
-
-
 def _rank(m: Mention, near: int) -> tuple:
     """Prefer a written date to a relative word, then one whose weekday fits, then one nothing is wrong
     with, then a resolved or flagged one, then the nearest to the trigger."""
     written = m.kind in (Kind.DATE, Kind.DAY_MONTH)
     confirmed = weekday_confirmed(m)
-    doubtful = any(p in m.problems for p in DOUBTFUL)
+    doubtful = any_with(m.problems, "doubtful")
     return (
         not written,
         not confirmed,
@@ -119,7 +117,7 @@ def candidates_of(m: Mention, published: dt.date | None = None) -> tuple[dt.date
     weekday written beside the date fits it and not them (then the publication date is the error).
     """
     out = [d for d in (m.iso, m.suggested) if d is not None]
-    if "calendar_confusion" in m.problems or "weekday_mismatch" in m.problems:
+    if any_with(m.problems, "offers_readings"):
         out += list(m.alternatives)
     if published is not None and m.iso is not None and m.iso > published and m.year and m.month and m.day:
         readings = [d for d in confusion_readings(m.calendar, m.year, m.month, m.day) if d <= published]
@@ -163,8 +161,10 @@ def event_mentions(
                     continue  # نائب وزير الخارجية, معاون سیاسی وزیر ...: a deputy, not the minister
                 if text[end : end + 2] in ("'s", "’s"):
                     continue  # the Russian President's envoy: someone of the president's, not him
-                if not value.unqualified or dates.lang == "fa":
+                if not value.unqualified:
                     cand.offices.append(value)
+                elif home := languages.get(dates.lang).unqualified_office_country:
+                    cand.offices.append(Office(home, value.role))
             elif category == "back_reference":
                 cand.back = True
             elif category == "future":
@@ -345,7 +345,7 @@ def _records(
                 candidates=candidates_of(mention, published if late else None) if mention is not None else (),
                 future=event.future,
                 inherited=inherited,
-                lag=relative_lag(dates.reference.time),
+                allowance=relative_allowance(dates.reference.time),
                 published=published,
                 after_publication=late,
             )

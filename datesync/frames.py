@@ -117,17 +117,6 @@ def mention_row(m: Mention) -> dict[str, Any]:
     }
 
 
-def in_calendar(calendar: Calendar, date: dt.date | None) -> str | None:
-    """A date written in another calendar, ISO-style with ASCII digits (1402-08-28)."""
-    if date is None:
-        return None
-    try:
-        y, m, d = calendars.from_gregorian(calendar, date)
-    except calendars.OutOfRange:
-        return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
-
-
 def event_row(e: Event, names: Callable[[str], str] = str) -> dict[str, Any]:
     return {
         "event_id": e.id,
@@ -135,8 +124,8 @@ def event_row(e: Event, names: Callable[[str], str] = str) -> dict[str, Any]:
         "participants": _join(names(p) for p in e.participants),
         "date": e.date,
         "weekday": WEEKDAYS[e.date.weekday()].capitalize() if e.date else None,
-        "date_jalali": in_calendar(Calendar.JALALI, e.date),
-        "date_hijri": in_calendar(Calendar.HIJRI, e.date),
+        "date_jalali": calendars.in_calendar(Calendar.JALALI, e.date),
+        "date_hijri": calendars.in_calendar(Calendar.HIJRI, e.date),
         "reports": len({m.doc_id for m in e.members}),
         "sources": _join(e.sources),
         "doc_ids": _join(dict.fromkeys(m.doc_id for m in e.members)),
@@ -227,7 +216,7 @@ EVENT_MENTION_COLUMNS: dict[str, Any] = {
     "candidates": "string",
     "future": "bool",
     "inherited": "bool",
-    "lag": "int",
+    "allowance": "int",
     "after_publication": "bool",
     "published": "date",
     **{f"m_{name}": spec for name, spec in MENTION_COLUMNS.items() if name != "doc_id"},
@@ -251,7 +240,7 @@ def event_mention_row(em: EventMention, bucket: str) -> dict[str, Any]:
         "candidates": _join(d.isoformat() for d in em.candidates),
         "future": em.future,
         "inherited": em.inherited,
-        "lag": em.lag,
+        "allowance": em.allowance,
         "after_publication": em.after_publication,
         "published": em.published,
     }
@@ -323,7 +312,7 @@ def event_mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[EventMentio
             candidates=tuple(dt.date.fromisoformat(d) for d in _split(r["candidates"])),
             future=bool(r["future"]),
             inherited=bool(r["inherited"]),
-            lag=r["lag"],
+            allowance=r["allowance"],
             after_publication=bool(r["after_publication"]),
             published=r["published"],
         )

@@ -8,7 +8,7 @@ from enum import Enum
 from operator import attrgetter
 
 
-class _StrEnum(str, Enum):
+class StrEnum(str, Enum):
     """A str enum that prints as its value on every Python we support (3.10 has no StrEnum)."""
 
     def __str__(self) -> str:
@@ -18,14 +18,14 @@ class _StrEnum(str, Enum):
         return getattr, (type(self), self.name)
 
 
-class Calendar(_StrEnum):
+class Calendar(StrEnum):
     JALALI = "jalali"
     GREGORIAN = "gregorian"
     HIJRI = "hijri"
     NONE = "none"  # weekday or relative word only
 
 
-class Kind(_StrEnum):
+class Kind(StrEnum):
     DATE = "date"  # day, month and year
     DAY_MONTH = "day_month"
     MONTH_YEAR = "month_year"
@@ -34,19 +34,19 @@ class Kind(_StrEnum):
     RELATIVE = "relative"
 
 
-class Resolution(_StrEnum):
+class Resolution(StrEnum):
     EXPLICIT = "explicit"  # every part needed was written
     YEAR_INFERRED = "year_inferred"  # the year came from the reference date
     RELATIVE = "relative"  # computed from the reference date (today, a bare weekday)
     UNRESOLVED = "unresolved"  # no honest single date
 
 
-class Role(_StrEnum):
+class Role(StrEnum):
     BODY = "body"
     PUBLICATION = "publication"  # the header or dateline that dates the document itself
 
 
-class Severity(_StrEnum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -172,7 +172,7 @@ class EventMention:
     candidates: tuple[dt.date, ...] = field(default=())  # dates this mention could mean
     future: bool = False  # reported as coming ("will meet"), not as done
     inherited: bool = False  # no date of its own: dated by the report's main event
-    lag: int = 1  # days a relative word may trail the event (see resolve.relative_lag)
+    allowance: int = 1  # days a relative word may trail the event (see reading.relative_allowance)
     published: dt.date | None = None  # the report's publication date (its reference date)
     after_publication: bool = False  # told as past but dated after the report's own publication
 

@@ -29,6 +29,7 @@ SPACES = (
 """What may stand between the words of one date or name: every kind of space, and ZWNJ."""
 SEPARATORS = SPACES + ".-"
 """What may stand inside a lexicon word (ه.ش, Amir-Abdollahian) or be left out (سه‌شنبه, سهشنبه)."""
+LATIN_LETTERS = range(0x41, 0x250)  # Basic Latin to Latin Extended-B
 _COMBINING = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")  # marks and tatweel
 
 
@@ -45,9 +46,11 @@ def _tables() -> tuple[dict[int, str | None], dict[str, str], re.Pattern[str]]:
         members[canonical] = "".join(dict.fromkeys(canonical + variants))
         for variant in variants:
             key_table[ord(variant)] = canonical
-    for upper in range(ord("A"), ord("Z") + 1):
-        key_table[upper] = chr(upper + 32)
-        members[chr(upper + 32)] = chr(upper + 32) + chr(upper)
+    for code in LATIN_LETTERS:  # letter case, for accented Latin letters too (Çarşamba, ÇARŞAMBA)
+        upper, lower = chr(code), chr(code).lower()
+        if len(lower) == 1 and lower != upper:
+            key_table[code] = lower
+            members[lower] = "".join(dict.fromkeys(members.get(lower, lower) + upper))
     ignorable = _ranges_class(data["ignorable"]["ranges"])
     compatible = _ranges_class(data["ignorable"]["compatibility_ranges"])
     special = re.compile(f"[{ignorable}{compatible}]+")
@@ -180,17 +183,3 @@ def windows(text: str, size: int = WINDOW) -> Iterator[tuple[int, Prepared]]:
         if end >= len(text):
             return
         pos = end
-
-
-def guess_lang(text: str, sample: int = 20000) -> str:
-    """fa, ar or en from letter counts in the first `sample` characters; cheap, not a classifier."""
-    head = text[:sample]
-    letters = lexicons.load("folding")["script"]
-    persian = sum(head.count(ch) for ch in letters["fa"])
-    arabic = sum(head.count(ch) for ch in letters["ar"])
-    if not (persian or arabic):
-        persian = sum(head.count(ch) for ch in letters["digits_fa"])
-        arabic = sum(head.count(ch) for ch in letters["digits_ar"])
-    if persian or arabic:
-        return "fa" if persian >= arabic else "ar"
-    return "en"

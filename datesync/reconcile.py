@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from datesync import calendars
-from datesync.findings import make_finding
+from datesync.calendars import confusion_readings, describe
+from datesync.findings import FindingKind, any_with, make_finding, suggestion_policy
 from datesync.model import EVENT_KINDS, Calendar, Event, EventMention, Finding, Kind, Resolution, Role
-from datesync.resolve import confusion_readings, fmt, within_lag
+from datesync.reading import within_allowance
 
 GROUP_WINDOW = 2  # days between one report's date and the next within one event (reported inconsistently)
 GROUP_SPAN = 4  # days at most between an event's earliest and latest date
@@ -31,7 +32,7 @@ class Evidence:
     date: dt.date
     weight: float
     how: str  # what the evidence is, for the explanation: "the full date"
-    lag: int = 0  # days the day meant may trail `date` ("tonight" in a report written the day before)
+    allowance: int = 0  # days the day meant may trail `date` ("tonight" in a report written the day before)
 
 
 def evidence(em: EventMention) -> list[Evidence]:
@@ -41,24 +42,19 @@ def evidence(em: EventMention) -> list[Evidence]:
         return []
     if em.inherited:
         return [Evidence(d, 0.5, "the date of the report's main event") for d in em.candidates[:1]]
-    if em.after_publication and "weekday_mismatch" not in m.problems:
+    if em.after_publication and FindingKind.WEEKDAY_MISMATCH not in m.problems:
         # told as past but dated after publication: its readings before publication weigh more
         earlier = [d for d in em.candidates if em.published is not None and d <= em.published]
         return [Evidence(m.iso, 0.5, "a date after its own publication")] + [
             Evidence(d, 1.0, "a calendar reading before its publication") for d in earlier
         ]
-    if "hijri_offset" in m.problems and m.suggested is not None:
-        return [Evidence(m.suggested, 3.0, "a lunar date whose weekday fits the moon-sighting count")]
-    if "weekday_mismatch" in m.problems:
-        if m.suggested is not None:
-            return [Evidence(m.suggested, 1.5, "the weekday-matching reading of a mis-dated day")]
+    flagged = suggestion_policy(m.problems) if m.suggested is not None else None
+    if flagged is not None:  # a flagged date whose likely reading is known (findings.toml)
+        return [Evidence(m.suggested, flagged.suggestion_weight, flagged.suggestion_evidence)]  # type: ignore[arg-type]
+    if FindingKind.WEEKDAY_MISMATCH in m.problems:
         return [Evidence(m.iso, 0.5, "a date whose weekday does not fit")] if m.iso else []
     if m.iso is None:
-        if m.suggested is None:
-            return []
-        if "hijri_month_length" in m.problems:
-            return [Evidence(m.suggested, 2.0, "a 30th that Umm al-Qura lacks")]
-        return [Evidence(m.suggested, 1.0, "the weekday written beside an impossible date")]
+        return []
     if m.role is Role.PUBLICATION:
         return [Evidence(m.iso, 0.5, "the dateline")]
     if m.resolution is Resolution.EXPLICIT:
@@ -69,14 +65,14 @@ def evidence(em: EventMention) -> list[Evidence]:
         weight, how = 1.0, f"«{m.text}» counted from publication"
     if m.weekday is not None:
         weight, how = weight + 1.0, how + " with a matching weekday"
-    return [Evidence(m.iso, weight, how, slack(em))]
+    return [Evidence(m.iso, weight, how, allowance(em))]
 
 
-def slack(em: EventMention) -> int:
+def allowance(em: EventMention) -> int:
     """Days a relative word's day may trail its reading ("tonight" written the evening before a
     morning publication); the same allowance in the vote and in the findings."""
     m = em.mention
-    return em.lag if m is not None and m.relative is not None and m.kind is Kind.RELATIVE else 0
+    return em.allowance if m is not None and m.relative is not None and m.kind is Kind.RELATIVE else 0
 
 
 def bucket_key(em: EventMention) -> str:
@@ -98,7 +94,7 @@ def likely(em: EventMention) -> dt.date:
     flagged = (
         m is not None
         and m.suggested is not None
-        and (m.iso is None or "weekday_mismatch" in m.problems or "hijri_offset" in m.problems)
+        and (m.iso is None or any_with(m.problems, "trusted_suggestion"))
     )
     return m.suggested if flagged else em.candidates[0]  # type: ignore[union-attr,return-value]
 
@@ -186,25 +182,14 @@ def decide(members: list[EventMention]) -> tuple[dt.date | None, str]:
         reasons[ev.how].append(source)
     because = "; ".join(f"{how} ({', '.join(srcs)})" for how, srcs in reasons.items())
     others = sorted(  # a "tonight" that may mean the day before the decided one is no dissent
-        d for d in totals if d != date and not all(within_lag(d, date, ev.lag) for _, ev in backers[d])
+        d for d in totals if d != date and not all(within_allowance(d, date, ev.allowance) for _, ev in backers[d])
     )
     dissent = (
         (" Against: " + "; ".join(f"{d} ({', '.join(s for s, _ in backers[d])})" for d in others) + ".")
         if others
         else ""
     )
-    return date, f"{fmt(date)} ({calendar_labels(date)}), from: {because}.{dissent}"
-
-
-def calendar_labels(date: dt.date) -> str:
-    parts = []
-    for calendar in (Calendar.JALALI, Calendar.HIJRI):
-        try:
-            y, m, d = calendars.from_gregorian(calendar, date)
-            parts.append(f"{d} {calendars.month_name(calendar, m)} {y}")
-        except calendars.OutOfRange:
-            continue
-    return "; ".join(parts)
+    return date, f"{describe(date)} ({calendars.labels(date)}), from: {because}.{dissent}"
 
 
 def event_id(members: Iterable[EventMention]) -> str:
@@ -262,7 +247,7 @@ def _findings(event: Event, name_of: Callable[[str], str]) -> list[Finding]:
     for em in event.members:
         m = em.mention
         people = _people(em, name_of)
-        if m is None or (not em.candidates and "invalid_date" not in m.problems):
+        if m is None or (not em.candidates and FindingKind.INVALID_DATE not in m.problems):
             if em.role == "main":
                 why = (
                     "gives no date for it"
@@ -272,7 +257,7 @@ def _findings(event: Event, name_of: Callable[[str], str]) -> list[Finding]:
                 message = f"{em.doc_id} reports a {what} between {people} but {why}"
                 out.append(
                     make_finding(
-                        "undated_event",
+                        FindingKind.UNDATED_EVENT,
                         (m,) if m else (),
                         message.rstrip(".") + ".",
                         extra_spans=(em.trigger,),
@@ -285,7 +270,7 @@ def _findings(event: Event, name_of: Callable[[str], str]) -> list[Finding]:
         if em.role == "main" and not em.future and published is not None and published < event.date:
             out.append(
                 make_finding(
-                    "published_before_event",
+                    FindingKind.PUBLISHED_BEFORE_EVENT,
                     (m,),
                     f"{em.doc_id} is dated {published} but reports as past the "
                     f"{what} between {people}, which took place on {event.date}.",
@@ -302,9 +287,7 @@ def _disagreement(
     m, date = em.mention, event.date
     if m is None or m.iso is None or m.iso == date or date is None or em.inherited:
         return []
-    if m.suggested == date and any(
-        code in m.problems for code in ("calendar_confusion", "hijri_offset", "weekday_mismatch")
-    ):
+    if m.suggested == date and any_with(m.problems, "explains_event_date"):
         return []  # already reported with the document, with this date as the likely one
     others = [d for d in agreeing if d != em.doc_id]
     shown = ", ".join(others[:4]) + (f" and {len(others) - 4} more" if len(others) > 4 else "")
@@ -313,7 +296,7 @@ def _disagreement(
     if m.calendar is Calendar.HIJRI and abs(delta) == 1:
         return [
             make_finding(
-                "hijri_offset",
+                FindingKind.HIJRI_OFFSET,
                 (m,),
                 f"{em.doc_id} gives «{m.text}» = {m.iso}, one day from {date}: "
                 "lunar months start by moon sighting in some countries (Iran) and by the Umm "
@@ -321,7 +304,7 @@ def _disagreement(
                 date,
             )
         ]
-    if within_lag(m.iso, date, slack(em)):
+    if within_allowance(m.iso, date, allowance(em)):
         return []  # "tonight" in a report written in the evening and published the next morning
     if (
         m.calendar in (Calendar.GREGORIAN, Calendar.JALALI)
@@ -332,7 +315,7 @@ def _disagreement(
     ):
         return [
             make_finding(
-                "calendar_confusion",
+                FindingKind.CALENDAR_CONFUSION,
                 (m,),
                 f"{em.doc_id} dates the {what} between {people} «{m.text}» "
                 f"= {m.iso}; the same day number in the other calendar's overlapping month is {date}, "
@@ -343,7 +326,7 @@ def _disagreement(
     if m.resolution is Resolution.RELATIVE:
         return [
             make_finding(
-                "relative_conflict",
+                FindingKind.RELATIVE_CONFLICT,
                 (m,),
                 f"In {em.doc_id}, «{m.text}» counted from its publication "
                 f"date is {m.iso}, but {backing} put the {what} between {people} on {date}.",
@@ -352,7 +335,7 @@ def _disagreement(
         ]
     return [
         make_finding(
-            "date_conflict",
+            FindingKind.DATE_CONFLICT,
             (m,),
             f"{em.doc_id} dates the {what} between {people} {m.iso} («{m.text}»), but {backing} give {date}.",
             date,

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from datesync import calendars, lexicons
+from datesync import calendars, languages, lexicons
 from datesync.checks import side_by_side
 from datesync.errors import DatesyncError, InvalidDate
-from datesync.find import Raw, find, words_pattern
+from datesync.find import Raw, find
+from datesync.scan import words_pattern
 from datesync.model import Calendar, Kind
 from datesync.normalize import prepare
 
@@ -39,7 +40,7 @@ class Found:
 
 @cache
 def _cues() -> re.Pattern[str]:
-    return words_pattern(lexicons.load("context")["publication_cues"])
+    return words_pattern(languages.words(lexicons.load("context"), "publication_cues"))
 
 
 PUBLISHED_YEARS = (1000, 3000)  # 0001-01-01 and the like are database placeholders, not dates
@@ -79,7 +80,7 @@ def _published(value: object) -> tuple[dt.date, dt.time | None]:
         for raw in find(prepare(text).text)
         if raw.kind is Kind.DATE and raw.calendar not in (None, Calendar.NONE)
     ]
-    if len(full) >= 1 and full[0].numeric is None:
+    if len(full) >= 1 and full[0].numeral_date is None:
         raw = full[0]
         try:
             date = calendars.to_gregorian(raw.calendar, raw.year, raw.month, raw.day)  # type: ignore[arg-type]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import datesync
-from datesync.findings import kinds as finding_kinds
+from datesync.findings import FindingKind
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 REPORTS = [
@@ -114,7 +114,7 @@ def test_corpus_is_well_formed():
 
 
 def test_expected_findings_cover_every_kind():
-    assert {kind for _, kind, _ in expected_rows()} == set(finding_kinds())
+    assert {kind for _, kind, _ in expected_rows()} == {kind.value for kind in FindingKind}
 
 
 # -- findings --------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from datesync import lexicons
+from datesync import languages, lexicons
 
 DIGITS = {"latin": "0123456789", "persian": "۰۱۲۳۴۵۶۷۸۹", "arabic": "٠١٢٣٤٥٦٧٨٩"}
 
@@ -22,13 +22,12 @@ def _words() -> list[str]:
     for table in lexicons.load("ordinals").values():
         out += [name for day in table["days"] for name in day] + table["suffixes"]
     eras = lexicons.load("eras")
-    out += eras["jalali"] + eras["hijri"] + eras["gregorian"] + eras["year_words"]
+    out += [w for key in ("jalali", "hijri", "gregorian", "year_words") for w in languages.words(eras, key)]
     triggers = lexicons.load("triggers")
     out += [
         p
         for kind in ("phone_call", "meeting", "contact")
-        for lang in ("fa", "ar", "en")
-        for p in triggers[kind].get(lang, ())
+        for p in languages.words(triggers[kind])
     ]
     out += [
         "امیرعبداللهیان",

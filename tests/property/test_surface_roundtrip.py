@@ -104,7 +104,20 @@ FILLER = {
         "in a statement released by the ministry",
     ),
 }
-COMMA = {"fa": "،", "ar": "،", "en": ","}
+FILLER["ur"] = (
+    "دفتر خارجہ کے ترجمان نے ہفتہ وار بریفنگ میں بتایا",
+    "دونوں رہنماؤں نے علاقائی صورتحال پر تبادلہ خیال کیا",
+    "سرکاری خبر رساں ادارے کے مطابق",
+    "وزیر اعظم نے اسلام آباد میں کہا",
+)
+FILLER["tr"] = (
+    "Dışişleri Bakanlığı kaynaklarından edinilen bilgiye göre",
+    "iki bakan bölgesel gelişmeleri ele aldı",
+    "Anadolu Ajansı muhabirinin aktardığına göre",
+    "bakan yaptığı açıklamada şunları söyledi",
+)
+COMMA = {"fa": "،", "ar": "،", "en": ",", "ur": "،", "tr": ","}
+OWN_TEXT = ("ur", "tr")  # languages whose dates are tested inside their own text only
 
 # --- numerals -----------------------------------------------------------------------------------
 
@@ -176,7 +189,12 @@ def en_suffix(day: int) -> str:
 
 JALALI_ERAS = ("ه.ش", "هـ.ش", "ش", "شمسی", "هجری شمسی", "خورشیدی", "هجری خورشیدی")
 HIJRI_ERAS = ("هـ", "ه", "هـ.ق", "ه.ق", "ق", "قمری", "هجری قمری", "هجری", "هجرية", "للهجرة")
-GREGORIAN_ERAS = {"fa": ("م", "میلادی"), "ar": ("م", "ميلادي", "ميلادية", "للميلاد")}
+GREGORIAN_ERAS = {
+    "fa": ("م", "میلادی"),
+    "ar": ("م", "ميلادي", "ميلادية", "للميلاد"),
+    "ur": ("ء", "عیسوی"),
+    "tr": ("Miladi",),
+}
 ATTACHABLE = {"ه.ش", "هـ.ش", "ش", "هـ", "ه", "هـ.ق", "ه.ق", "ق", "م"}  # written onto the year: ۱۴۰۲ش, 1445هـ
 
 
@@ -436,7 +454,7 @@ def named_gregorian_cases(draw) -> Case:
     month = month_spelling(draw, family, d.month)
     date, era = with_era(draw, f"{num(d.day)} {month} {num(d.year)}", GREGORIAN_ERAS[lang])
     surface, placed, weekday = with_weekday(draw, date, lang, d)
-    text, start, setting = surround(draw, surface, ("fa", "ar"))
+    text, start, setting = surround(draw, surface, (lang,) if lang in OWN_TEXT else ("fa", "ar"))
     return Case(
         text,
         start,
@@ -531,17 +549,17 @@ def test_gregorian_iso(case):
 
 @st.composite
 def hijri_cases(draw) -> Case:
-    family = draw(st.sampled_from(["lunar_hijri_arabic", "lunar_hijri_persian"]))
+    family = draw(st.sampled_from(["lunar_hijri_arabic", "lunar_hijri_persian", "lunar_hijri_urdu"]))
     lang = MONTHS[family]["lang"]
     d = draw(st.dates(HIJRI_FIRST, HIJRI_LAST))
     h = hijridate.Gregorian(d.year, d.month, d.day).to_hijri()
     num = numerals(draw)
     month = month_spelling(draw, family, h.month)
     # ۱۵ ماه رمضان, 15 شهر رمضان: a word for "month" may stand before the name
-    month_word = draw(st.sampled_from(["", "ماه " if lang == "fa" else "شهر "]))
+    month_word = draw(st.sampled_from(["", {"fa": "ماه ", "ar": "شهر "}.get(lang, "")]))
     date, era = with_era(draw, f"{num(h.day)} {month_word}{month} {num(h.year)}", HIJRI_ERAS)
     surface, placed, weekday = with_weekday(draw, date, lang, d)
-    text, start, setting = surround(draw, surface, ("fa", "ar"))
+    text, start, setting = surround(draw, surface, (lang,) if lang in OWN_TEXT else ("fa", "ar"))
     return Case(
         text,
         start,

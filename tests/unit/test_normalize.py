@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datesync.normalize import fold, guess_lang, prepare, windows
+from datesync.languages import guess as guess_lang
+from datesync.normalize import fold, prepare, windows
 
 
 def test_no_marks_means_no_copy():

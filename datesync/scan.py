@@ -1,0 +1,266 @@
+"""The tokenizer: one compiled pattern cuts text into numerals, numeral dates and lexicon words.
+
+Every word of the date lexicons (months, weekdays, relative words, parts of the day, ordinals,
+era markers ...) goes into one trie-shaped alternation, so each position costs a few comparisons,
+and every quantifier is bounded, so the pass is linear in the length of the text. What a word
+means comes from the lexicons; `find` joins the tokens into date expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import cache
+from typing import NamedTuple
+
+from datesync import languages, lexicons
+from datesync.model import Calendar
+from datesync.normalize import (
+    OPTIONAL_DOT,
+    SEPARATOR,
+    SEPARATORS,
+    SPACES,
+    char_class,
+    digit_class,
+    fold,
+    literal_variants,
+    word_units,
+)
+
+
+class Part(IntEnum):
+    MONTH = 1
+    WEEKDAY = 2
+    WEEKDAY_PREFIX = 3
+    RELATIVE = 4
+    PART_OF_DAY = 5
+    ORDINAL = 6
+    ORDINAL_SUFFIX = 7
+    ERA = 8
+    YEAR_WORD = 9
+    MONTH_WORD = 10
+    NOT_A_DATE = 11  # a name that holds a date word (روسيا اليوم)
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What one lexicon word says, and the conditions on reading it so."""
+
+    part: Part
+    value: int | Calendar  # month, weekday index, day offset or day number; a Calendar for eras
+    lang: str
+    calendar: Calendar | None = None  # for month names
+    ordinary: bool = False  # a month name that is an ordinary word: a day number alone is not enough
+    ordinary_in: str = ""  # ... only in texts of this language (Persian جوان "young", آب "water")
+    eve: bool = False  # a part of the day that names the evening before a weekday (شب جمعه)
+    own_text_only: bool = False  # read only in texts of its own language (Urdu پیر is Persian "old")
+
+
+class Token(NamedTuple):
+    """A numeral, a numeral date or a lexicon word (a tuple: tens of these per report)."""
+
+    start: int
+    end: int
+    number: int | None = None  # a numeral's value
+    digits: int = 0
+    numeral_date: tuple[int, int, int, int] | None = None  # a/b/c of 12/08/1402 and the digits of a
+    meanings: tuple[Meaning, ...] = ()
+    with_month_word: bool = False  # a month name written with ماه (آبان ماه, مه ماه)
+
+    def get(self, part: Part) -> Meaning | None:
+        for meaning in self.meanings:
+            if meaning.part is part:
+                return meaning
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    pattern: re.Pattern[str]
+    words: dict[str, tuple[Meaning, ...]]  # folded word -> its meanings
+    restricted: frozenset[str]  # folded words with a meaning read only in its own language
+    day_month_links: frozenset[str]
+
+
+def _own_only(table: dict) -> set[str]:
+    return {fold(w) for w in table.get("own_text_only", ())}
+
+
+def _month_entries() -> list[tuple[str, Meaning]]:
+    out = []
+    for family in lexicons.load("months")["family"]:
+        calendar = Calendar(family["calendar"])
+        needs_year = {fold(w) for w in family.get("needs_year", ())}
+        needs_year_in = {fold(w): lang for lang, ws in family.get("needs_year_in", {}).items() for w in ws}
+        for number, spellings in enumerate(family["months"], 1):
+            for name in spellings:
+                ordinary, ordinary_in = fold(name) in needs_year, needs_year_in.get(fold(name), "")
+                out.append((name, Meaning(Part.MONTH, number, family["lang"], calendar, ordinary, ordinary_in)))
+    return out
+
+
+def _day_word_entries() -> list[tuple[str, Meaning]]:
+    """Weekdays, relative words, parts of the day and ordinal day numbers, language by language."""
+    out: list[tuple[str, Meaning]] = []
+    weekdays, relative = lexicons.load("weekdays"), lexicons.load("relative")
+    parts, ordinals = lexicons.load("parts_of_day"), lexicons.load("ordinals")
+    for lang in languages.codes():
+        own = _own_only(weekdays[lang]) | _own_only(parts[lang]) | set(relative["own_text_only"][lang])
+        for index, spellings in enumerate(weekdays[lang]["names"]):
+            out += [(n, Meaning(Part.WEEKDAY, index, lang, own_text_only=fold(n) in own)) for n in spellings]
+        out += [(name, Meaning(Part.WEEKDAY_PREFIX, 0, lang)) for name in weekdays[lang]["prefixes"]]
+        out += [(name, Meaning(Part.NOT_A_DATE, 0, "")) for name in relative["not_dates"][lang]]
+        eve = {fold(w) for w in parts[lang]["eve"]}
+        out += [
+            (n, Meaning(Part.PART_OF_DAY, 0, lang, eve=fold(n) in eve, own_text_only=fold(n) in own))
+            for n in parts[lang]["names"]
+        ]
+        for day, spellings in enumerate(ordinals[lang]["days"], 1):
+            out += [(name, Meaning(Part.ORDINAL, day, lang)) for name in spellings]
+        out += [(name, Meaning(Part.ORDINAL_SUFFIX, 0, lang)) for name in ordinals[lang]["suffixes"]]
+    for word in relative["word"]:
+        meaning = Meaning(Part.RELATIVE, word["offset"], word["lang"])
+        out += [(name, meaning) for name in word["names"]]
+    return out
+
+
+def _entries() -> list[tuple[str, Meaning]]:
+    out = _month_entries() + _day_word_entries()
+    eras = lexicons.load("eras")
+    for calendar in (Calendar.JALALI, Calendar.HIJRI, Calendar.GREGORIAN):
+        out += [(name, Meaning(Part.ERA, calendar, "")) for name in languages.words(eras, calendar.value)]
+    out += [(name, Meaning(Part.YEAR_WORD, 0, "")) for name in languages.words(eras, "year_words")]
+    context = lexicons.load("context")
+    out += [(name, Meaning(Part.MONTH_WORD, 0, "")) for name in languages.words(context, "month_words_before")]
+    return out
+
+
+def _trie_pattern(words: list[tuple[str | None, ...]]) -> str:
+    """One alternation shaped as a trie, so matching a position costs one branch per letter.
+
+    The first letter is spelled out as literal branches (ي and ی apart): the regex engine skips a
+    branch that starts with a non-matching literal in one comparison, but enters one that starts
+    with a character class.
+    """
+    root: dict = {}
+    for units in words:
+        node = root
+        for variant in literal_variants(units[0]):
+            node = root.setdefault(("literal", variant), {})
+            for unit in units[1:]:
+                node = node.setdefault(unit, {})
+            node[""] = {}
+
+    separator = f"[{re.escape(SEPARATORS)}]{{0,3}}"
+
+    def piece(unit) -> str:
+        if unit is SEPARATOR:
+            return separator
+        if unit == OPTIONAL_DOT:
+            return r"\.?"
+        if isinstance(unit, tuple):
+            return re.escape(unit[1])
+        return char_class(unit)
+
+    def emit(node: dict) -> str:
+        keys = sorted((u for u in node if u != ""), key=lambda u: (u is SEPARATOR, str(u)))
+        branches = [piece(u) + emit(node[u]) for u in keys]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word may end here: longer words are tried first, then this one
+            return f"(?:{body})?"
+        return body
+
+    # one class test turns away a word start whose letter begins no lexicon word (~10% faster)
+    first = "".join(re.escape(unit[1]) for unit in sorted(root))
+    return f"(?=[{first}])" + emit(root)
+
+
+_NO_LETTER_BEFORE = r"(?<![^\W\d_])"
+_PROCLITIC = "(?:[وف](?=[^\\W\\d_]))?"  # Arabic و/ف written onto the next word (وأمس, فاليوم)
+_NO_LETTER_AFTER = r"(?![^\W\d_]|\u200c[^\W\d_])"
+
+
+def words_pattern(entries: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """A compiled pattern matching any of `entries` as whole words, letter variants folded.
+
+    The entry itself is group "word" (an Arabic و/ف written onto it stays outside).
+    """
+    units = list(dict.fromkeys(word_units(entry) for entry in entries))
+    return re.compile(
+        _NO_LETTER_BEFORE + _PROCLITIC + "(?P<word>" + _trie_pattern(units) + ")" + _NO_LETTER_AFTER
+    )
+
+
+@cache
+def lexicon() -> Lexicon:
+    words: dict[str, list[Meaning]] = {}
+    units: dict[tuple, None] = {}
+    for surface, meaning in _entries():
+        unit = word_units(surface)
+        units[unit] = None
+        bucket = words.setdefault("".join(u for u in unit if u), [])
+        if meaning not in bucket:
+            bucket.append(meaning)
+    context = lexicons.load("context")
+    digit = digit_class()
+    after = "|".join(
+        "".join(char_class(u) if u else f"[{SPACES}]{{0,2}}" for u in word_units(w))
+        for w in languages.words(context, "month_words_after")
+    )
+    pattern = (
+        rf"(?P<num>{digit}+)(?:(?P<sep>[/\-.])(?P<b>{digit}+)(?P=sep)(?P<c>{digit}+))?"
+        rf"|{_NO_LETTER_BEFORE}{_PROCLITIC}(?P<word>{_trie_pattern(list(units))})(?P<after>[{SPACES}]{{0,2}}(?:{after}))?"
+        + _NO_LETTER_AFTER
+    )
+    links = frozenset(fold(w) for w in languages.words(context, "day_month_links"))
+    restricted = frozenset(k for k, ms in words.items() if any(m.own_text_only for m in ms))
+    return Lexicon(re.compile(pattern), {k: tuple(v) for k, v in words.items()}, restricted, links)
+
+
+def tokens(text: str, lang: str = "") -> list[Token]:
+    """Every token of `text`, in order; words read only in another language are left out."""
+    lex = lexicon()
+    out: list[Token] = []
+    for match in lex.pattern.finditer(text):
+        start, end = match.span()
+        word = match.group("word")
+        if word is not None:
+            start = match.start("word")
+            key = fold(word)
+            meanings = lex.words.get(key)
+            if meanings and key in lex.restricted:
+                meanings = tuple(m for m in meanings if not m.own_text_only or m.lang == lang)
+            if not meanings:
+                continue
+            if match.group("after") is not None:  # "ماه" after a month name belongs to it
+                months = tuple(m for m in meanings if m.part is Part.MONTH)
+                if months:
+                    out.append(Token(start, end, meanings=months, with_month_word=True))
+                    continue
+                end = match.end("word")
+            out.append(Token(start, end, meanings=meanings))
+            continue
+        a = match.group("num")
+        if match.group("sep") is None:
+            if len(a) <= 4:
+                out.append(Token(start, end, number=int(a), digits=len(a)))
+            continue
+        b, c = match.group("b"), match.group("c")
+        if _date_shaped(a, b, c):
+            out.append(Token(start, end, numeral_date=(int(a), int(b), int(c), len(a))))
+    return out
+
+
+def _date_shaped(a: str, b: str, c: str) -> bool:
+    """Y/M/D or D/M/Y (or M/D/Y) with a 3-4 digit year and a month and day that could exist."""
+    if len(b) > 2 or not (len(a) >= 3) ^ (len(c) >= 3) or max(len(a), len(c)) > 4:
+        return False
+    first, middle, last = int(a), int(b), int(c)
+    if len(a) >= 3:
+        return 1 <= middle <= 12 and 1 <= last <= 31 and len(c) <= 2
+    return len(a) <= 2 and (
+        (1 <= middle <= 12 and 1 <= first <= 31) or (1 <= first <= 12 and 1 <= middle <= 31)
+    )
