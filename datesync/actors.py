@@ -16,7 +16,7 @@ from pathlib import Path
 
 from datesync import languages, lexicons
 from datesync.errors import LexiconError
-from datesync.normalize import fold
+from datesync.phrases import key as phrase_key
 
 COLUMNS = ("id", "name", "country", "role", "start", "end")
 """Required columns; then one column of spellings per language of the registry (any may be left
@@ -136,13 +136,13 @@ def gazetteer(extra: str | None = None) -> Gazetteer:
     spellings: dict[str, None] = {}
     for term, variants in rows:
         for spelling in (term.name, *(v for lang in languages.codes() for v in variants[lang])):
-            names.setdefault(fold(spelling), term.id)
+            names.setdefault(phrase_key(spelling), term.id)
             spellings[spelling] = None
     offices: dict[str, Office] = {}
     for phrase in lexicons.load("roles")["phrase"]:
         office = Office(phrase["country"], phrase["role"], bool(phrase.get("unqualified")))
         for spelling in languages.words(phrase):
-            offices.setdefault(fold(spelling), office)
+            offices.setdefault(phrase_key(spelling), office)
             spellings[spelling] = None
     terms = tuple(t for t, _ in rows)
     by_office: dict[tuple[str, str], list[Term]] = {}

@@ -1,4 +1,6 @@
-"""Command line: `datesync audit`, `extract`, `convert`. A thin layer over datesync.api.
+"""Command line: `datesync audit`, `extract`, `convert`. Each command reads its options, makes one
+library call (datesync.pipeline, datesync.analysis) and hands the result to a renderer
+(datesync.report's registry).
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error (nothing readable).
 Data goes to stdout (or --output), progress and diagnostics to stderr; colour only on a terminal
@@ -8,28 +10,23 @@ Data goes to stdout (or --output), progress and diagnostics to stderr; colour on
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import functools
 import json
 import signal
 import sys
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
-from datesync import __version__, api, calendars, frames, inputs, languages, report
+from datesync import __version__, calendars, inputs, languages, pipeline, report
+from datesync.analysis import single_date
 from datesync.errors import DatesyncError, InputError
-from datesync.model import Calendar, Severity
+from datesync.model import Severity
 
 SEVERITY_ORDER = [s.value for s in Severity]  # error, warning, info
-FAIL_ON = ["error", "warning", "info", "never"]
-BATCH = 64  # documents per task sent to a worker process
-REPORT_FILES = MENTIONS_CSV, EVENTS_CSV, FINDINGS_CSV = ("mentions.csv", "events.csv", "findings.csv")
+FAIL_ON = [*SEVERITY_ORDER, "never"]
 PROGRESS_BYTES = 5_000_000  # show a progress bar for inputs larger than this (on a terminal)
 
 
@@ -39,28 +36,17 @@ PROGRESS_BYTES = 5_000_000  # show a progress bar for inputs larger than this (o
 def input_options(command: Callable) -> Callable:
     options = [
         click.argument("paths", nargs=-1, type=str),
-        click.option(
-            "--published", metavar="DATE", help="Reference date for documents that state none (ISO)."
-        ),
+        click.option("--published", metavar="DATE", help="Reference date for documents that state none (ISO)."),
         click.option(
             "--lang", type=click.Choice(languages.codes()), help="Language of every document (else guessed)."
         ),
-        click.option(
-            "--text-column", default="text", show_default=True, help="CSV/JSONL/Parquet text column."
-        ),
+        click.option("--text-column", default="text", show_default=True, help="CSV/JSONL/Parquet text column."),
         click.option("--id-column", default="id", show_default=True),
         click.option("--published-column", default="published", show_default=True),
         click.option("--source-column", default="source", show_default=True),
         click.option("--lang-column", default="lang", show_default=True),
         click.option("--event-column", default="event", show_default=True),
-        click.option(
-            "--jobs",
-            "-j",
-            type=click.IntRange(1, 256),
-            default=1,
-            show_default=True,
-            help="Worker processes.",
-        ),
+        click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes."),
         click.option("--quiet", "-q", is_flag=True, help="No summary, problems or progress on stderr."),
     ]
     for option in reversed(options):
@@ -68,26 +54,23 @@ def input_options(command: Callable) -> Callable:
     return command
 
 
-def output_options(command: Callable) -> Callable:
-    options = [
-        click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(["table", "csv", "json", "jsonl"]),
-            default="table",
-            show_default=True,
-        ),
-        click.option(
-            "--output",
-            "-o",
-            type=click.Path(dir_okay=False, writable=True),
-            help="Write to FILE (atomically) instead of stdout.",
-        ),
-        click.option("--excel", is_flag=True, help="CSV as UTF-8 with BOM, so Excel shows Persian/Arabic."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+def output_options(formats: Iterable[str]) -> Callable[[Callable], Callable]:
+    def decorate(command: Callable) -> Callable:
+        options = [
+            click.option("--format", "fmt", type=click.Choice(list(formats)), default="table", show_default=True),
+            click.option(
+                "--output",
+                "-o",
+                type=click.Path(dir_okay=False, writable=True),
+                help="Write to FILE (atomically) instead of stdout.",
+            ),
+            click.option("--excel", is_flag=True, help="CSV as UTF-8 with BOM, so Excel shows Persian/Arabic."),
+        ]
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
 
 
 def _columns(kw: dict) -> inputs.Columns:
@@ -112,7 +95,7 @@ def _check_outputs(paths: list[str], output: str | None, report_dir: str | None)
     inputs_given = {Path(p).resolve() for p in paths if p != "-" and Path(p).is_file()}
     targets = [Path(output)] if output else []
     if report_dir:
-        targets += [Path(report_dir) / name for name in REPORT_FILES]
+        targets += [Path(report_dir) / name for name in report.REPORT_FILES]
     for target in targets:
         if target.resolve() in inputs_given:
             raise click.UsageError(f"{target} is one of the inputs; datesync never writes over its inputs")
@@ -145,59 +128,12 @@ class _Run:
 
     def __init__(self, quiet: bool):
         self.quiet = quiet
-        self.err = _console(stderr=True)
+        self.err = report.console(stderr=True)
         self.reading = inputs.Reading(self.problem)
 
     def problem(self, error: InputError) -> None:
         if not self.quiet:
             self.err.print(f"[yellow]input:[/] {error}", markup=True, highlight=False, soft_wrap=True)
-
-
-def _console(stderr: bool = False, file: IO[str] | None = None):
-    from rich.console import Console
-
-    console = Console(stderr=stderr, file=file, highlight=False, soft_wrap=True)
-    if not console.is_terminal:
-        console.width = 200
-    return console
-
-
-def _parallel(fn: Callable, items: Iterable, jobs: int) -> Iterator:
-    """fn over items in order; with jobs > 1 in worker processes, a bounded number in flight."""
-    if jobs == 1:
-        yield from map(fn, items)
-        return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals)
-    try:
-        pending: deque = deque()
-        batch: list = []
-        for item in items:
-            batch.append(item)
-            if len(batch) == BATCH:
-                pending.append(pool.submit(_apply, fn, batch))
-                batch = []
-                if len(pending) >= jobs * 4:
-                    yield from pending.popleft().result()
-        if batch:
-            pending.append(pool.submit(_apply, fn, batch))
-        while pending:
-            yield from pending.popleft().result()
-    except BaseException:  # Ctrl-C, SIGTERM, an error: stop the workers now, leave none behind
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-
-
-def _worker_signals() -> None:
-    """Workers leave Ctrl-C to the parent (which stops them) and die on SIGTERM."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _apply(fn: Callable, batch: list) -> list:
-    return [fn(item) for item in batch]
 
 
 def _progress(run: _Run, paths: list[str]):
@@ -252,7 +188,7 @@ def main() -> None:
 
 @main.command()
 @input_options
-@output_options
+@output_options(report.AUDIT_RENDERERS)
 @click.option(
     "--report",
     "report_dir",
@@ -270,7 +206,7 @@ def main() -> None:
 @click.option(
     "--actors",
     type=click.Path(exists=True, dir_okay=False),
-    help="Extra actors CSV (columns id,name,country,role,start,end,fa,ar,en).",
+    help="Extra actors CSV (the columns of datesync/lexicons/actors.csv).",
 )
 def audit(
     paths: tuple[str, ...],
@@ -301,44 +237,37 @@ def audit(
     if report_dir and not into_input:
         _refuse_input_folder(report_dir, paths_list)
     run = _Run(kw["quiet"])
-    auditor = api.Auditor(published=kw["published"], lang=kw["lang"], actors=actors)
-    doc_findings: list = []
-    counts: Counter[str] = Counter()
-    with _writing(report_dir):
-        mention_rows = _MentionSink(report_dir, excel)
+    auditor = pipeline.Auditor(published=kw["published"], lang=kw["lang"], actors=actors)
     progress = _progress(run, paths_list)
+    with _writing(report_dir):
+        mentions_file = report.MentionsFile(report_dir, excel)
     try:
-        records = inputs.read(paths_list, _columns(kw), run.reading)
-        admitted = _admitted(auditor, records, run, progress)
-        for result in _parallel(functools.partial(api.process, actors_file=actors), admitted, kw["jobs"]):
-            auditor.collect(result)
-            counts["documents"] += 1
-            if result.error:
-                run.reading.problem(result.error, result.id)
-            if result.dates is not None:
-                counts["mentions"] += len(result.dates.mentions)
-                mention_rows.write(result.dates.mentions)
-                doc_findings.extend(result.dates.findings)
-        events, all_findings = _reconciled(auditor, doc_findings, _names(actors))
-        findings = sorted(all_findings, key=api._finding_order)
-        mention_rows.close()
-    except BaseException:
-        mention_rows.abort()
-        raise
+        with mentions_file:
+            result = auditor.report(
+                inputs.read(paths_list, _columns(kw), run.reading),
+                kw["jobs"],
+                on_problem=run.reading.problem,
+                on_admit=lambda doc: _advance(progress, doc),
+                on_result=lambda done: mentions_file.write(done.dates.mentions if done.dates else ()),
+            )
     finally:
         if progress:
             progress.stop()
-    if counts["documents"] == 0:
+    if result.documents == 0:
         run.err.print("[red]error:[/] nothing could be read from the inputs given", markup=True)
         sys.exit(2)
-    names = _names(actors)
     if report_dir:
         with _writing(report_dir):
-            _write_reports(report_dir, mention_rows, events, findings, excel)
-    _emit(fmt, output, excel, lambda out: _audit_output(fmt, out, events, findings, names))
+            report.write_report_folder(report_dir, result, excel)
+    _emit(fmt, output, excel, lambda out: report.AUDIT_RENDERERS[fmt](out, result))
     if not kw["quiet"]:
-        _summary(run, counts, events, findings)
-    sys.exit(_exit_code(findings, fail_on))
+        _summary(run, result)
+    sys.exit(_exit_code(result.findings, fail_on))
+
+
+def _advance(progress, doc) -> None:
+    if progress is not None:
+        progress.advance(progress.task_ids[0], len(doc.text.encode("utf-8", "replace")))
 
 
 def _require_paths(paths: tuple[str, ...]) -> list[str]:
@@ -355,97 +284,8 @@ def _refuse_input_folder(report_dir: str, paths: list[str]) -> None:
         folder = Path(raw).resolve()
         if folder.is_dir() and (target == folder or folder in target.parents):
             raise click.UsageError(
-                f"--report {report_dir} is inside the input folder {raw}; "
-                "choose another folder or pass --into-input"
+                f"--report {report_dir} is inside the input folder {raw}; choose another folder or pass --into-input"
             )
-
-
-def _admitted(auditor: api.Auditor, records: Iterable[dict], run: _Run, progress=None) -> Iterator:
-    for record in records:
-        doc = auditor.admit(record)
-        where = record.get("where") or ""  # file:line of a table row
-        if isinstance(doc, api.DocumentResult):  # no text: report it and go on
-            named = f" (id {doc.id!r})" if where and where != doc.id else ""
-            run.reading.problem(doc.error + named, where or doc.id)
-            continue
-        given = api._clean(record.get("id"))
-        if given and doc.id != given:
-            run.reading.problem(f"id {given!r} given before; this record is {doc.id!r}", where or given)
-        if progress is not None:
-            progress.advance(progress.task_ids[0], len(doc.text.encode("utf-8", "replace")))
-        yield doc
-
-
-class _MentionSink:
-    """Streams mention rows into mentions.csv (when --report is on) as documents are processed."""
-
-    def __init__(self, folder: str | None, excel: bool):
-        self.context = report.atomic_open(Path(folder) / MENTIONS_CSV, excel=excel) if folder else None
-        self.handle = self.context.__enter__() if self.context else None
-        self.table = report.CsvTable(self.handle, frames.MENTION_COLUMNS) if self.handle else None
-
-    def write(self, mentions: Iterable) -> None:
-        if self.table:
-            for m in mentions:
-                self.table.write(frames.mention_row(m))
-
-    def close(self) -> None:
-        if self.context:
-            self.context.__exit__(None, None, None)
-            self.context = None
-
-    def abort(self) -> None:
-        if self.context:
-            self.context.__exit__(RuntimeError, RuntimeError("aborted"), None)
-            self.context = None
-
-
-SHOWN_MEMBERS = 12  # reports listed by name under an event in the table
-
-
-@dataclass
-class _EventDigest:
-    """What the outputs need of an event, without its members' records (millions at scale)."""
-
-    row: dict[str, Any]  # frames.event_row
-    members: list[tuple[str, str]]  # the first SHOWN_MEMBERS (doc id, role)
-    count: int
-
-
-def _reconciled(auditor: api.Auditor, doc_findings: list, names) -> tuple[list[_EventDigest], list]:
-    """Events as digests (sorted by date), and every finding (document findings with their event ids)."""
-    linked = api.FindingLinks(doc_findings)
-    digests, event_findings = [], []
-    for events, found in auditor.finish_parts():
-        for e in events:
-            members = [(m.doc_id, m.role) for m in e.members[:SHOWN_MEMBERS]]
-            digests.append(_EventDigest(frames.event_row(e, names), members, len(e.members)))
-            linked.add(e)
-        event_findings.extend(found)
-    digests.sort(key=lambda d: (d.row["date"] or dt.date.max, d.row["event_id"]))
-    return digests, linked.findings() + event_findings
-
-
-def _write_reports(folder: str, sink: _MentionSink, events, findings, excel: bool) -> dict[str, int]:
-    return {
-        MENTIONS_CSV: sink.table.rows if sink.table else 0,
-        EVENTS_CSV: report.write_csv(
-            Path(folder) / EVENTS_CSV, (d.row for d in events), frames.EVENT_COLUMNS, excel=excel
-        ),
-        FINDINGS_CSV: report.write_csv(
-            Path(folder) / FINDINGS_CSV,
-            (frames.finding_row(f) for f in findings),
-            frames.FINDING_COLUMNS,
-            excel=excel,
-        ),
-    }
-
-
-@functools.cache
-def _names(actors_file: str | None) -> Callable[[str], str]:
-    from datesync.actors import gazetteer
-
-    return gazetteer(actors_file).name_of
 
 
 @contextlib.contextmanager
@@ -473,81 +313,12 @@ def _emit(fmt: str, output: str | None, excel: bool, write: Callable[[IO[str]], 
             sys.stdout.flush()
 
 
-def _audit_output(fmt: str, out: IO[str], events, findings, names) -> None:
-    if fmt == "table":
-        _audit_table(out, events, findings, names)
-    elif fmt == "csv":  # one table: the findings (--report writes all three)
-        report.write_records(out, fmt, map(frames.finding_row, findings), frames.FINDING_COLUMNS)
-    elif fmt == "jsonl":
-        report.write_records(out, fmt, (d.row for d in events), {}, "event")
-        report.write_records(out, fmt, map(frames.finding_row, findings), {}, "finding")
-    else:
-        payload = {
-            "events": [report.json_record(d.row) for d in events],
-            "findings": [report.json_record(frames.finding_row(f)) for f in findings],
-        }
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-
-
-STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-ROLE_LABEL = {
-    "main": "",
-    "back_reference": " (recalled as an earlier contact)",
-    "related": " (also reported)",
-}
-MARK = {"error": "✗", "warning": "!", "info": "i"}
-
-
-def _audit_table(out: IO[str], events: list[_EventDigest], findings, names) -> None:
-    """A readable report grouped by event; findings not tied to an event come last."""
-    console = _console(file=out)
-    by_event: dict[str, list] = {}
-    loose = []
-    for f in findings:
-        (by_event.setdefault(f.event_id, []) if f.event_id else loose).append(f)
-    for digest in events:
-        row = digest.row
-        people = " – ".join(row["participants"].split(frames.LIST_SEPARATOR))
-        console.print(f"[bold]{row['kind'].replace('_', ' ')}[/] · {people}", markup=True)
-        if row["date"]:
-            console.print(
-                f"  date      {row['date'].isoformat()} {row['weekday']} · Jalali {row['date_jalali']} · "
-                f"Hijri {row['date_hijri'] or '-'}",
-                markup=False,
-            )
-        else:
-            console.print("  date      [dim]none given[/]", markup=True)
-        reports = ", ".join(f"{doc}{ROLE_LABEL[role]}" for doc, role in digest.members)
-        if digest.count > len(digest.members):
-            reports += f" and {digest.count - len(digest.members)} more"
-        console.print(f"  reports   {reports}", markup=False)
-        if row["date"]:
-            console.print(f"  why       {row['explanation']}", markup=False)
-        for f in by_event.get(row["event_id"], []):
-            _finding_line(console, f)
-        console.print()
-    if loose:
-        console.print("[bold]Other findings[/]", markup=True)
-        for f in loose:
-            _finding_line(console, f)
-
-
-def _finding_line(console, f) -> None:
-    sev = f.severity.value
-    suggested = f"  → likely {f.suggested.isoformat()}" if f.suggested else ""
-    console.print(
-        f"  [{STYLE[sev]}]{MARK[sev]} {sev:<7} {f.kind}[/]  {', '.join(f.doc_ids)}: ", markup=True, end=""
-    )
-    console.print(f"{f.message}{suggested}", markup=False)
-
-
-def _summary(run: _Run, counts: Counter, events, findings) -> None:
-    by = Counter(f.severity.value for f in findings)
+def _summary(run: _Run, result: report.AuditReport) -> None:
+    by = Counter(f.severity.value for f in result.findings)
     parts = [
-        f"{counts['documents']} documents",
-        f"{counts['mentions']} date mentions",
-        f"{len(events)} events",
+        f"{result.documents} documents",
+        f"{result.mentions} date mentions",
+        f"{len(result.events)} events",
         "findings: " + ", ".join(f"{by.get(s, 0)} {s}" for s in SEVERITY_ORDER),
     ]
     if run.reading.problems:
@@ -567,11 +338,9 @@ def _exit_code(findings, fail_on: str) -> int:
 
 @main.command()
 @input_options
-@output_options
+@output_options(report.MENTION_RENDERERS)
 @click.option("--text", "inline", help="Read this text instead of PATHS.")
-def extract(
-    paths: tuple[str, ...], fmt: str, output: str | None, excel: bool, inline: str | None, **kw: Any
-) -> None:
+def extract(paths: tuple[str, ...], fmt: str, output: str | None, excel: bool, inline: str | None, **kw: Any) -> None:
     """List every date mention with its ISO date.
 
     \b
@@ -589,53 +358,26 @@ def extract(
         records: Iterable[dict] = [{"text": inline, "id": "text"}]
     else:
         records = inputs.read(_require_paths(paths), _columns(kw), run.reading)
-    auditor = api.Auditor(published=kw["published"], lang=kw["lang"])
-    results = _parallel(_analyze_doc, _admitted(auditor, records, run), kw["jobs"])
+    auditor = pipeline.Auditor(published=kw["published"], lang=kw["lang"])
+    documents = auditor.admitted(records, run.reading.problem)
+    results = pipeline.parallel(pipeline.dates_only, documents, kw["jobs"])
     count = {"documents": 0}
 
     def mentions() -> Iterator:
-        for doc_id, dates, error in results:
+        for result in results:
             count["documents"] += 1
-            if error:
-                run.reading.problem(error, doc_id)
-            if dates is None:
+            if result.error:
+                run.reading.problem(result.error, result.id)
+            if result.dates is None:
                 continue
-            if not dates.mentions and not kw["quiet"]:
-                run.err.print(f"{doc_id}: no date found", markup=False)
-            yield from dates.mentions
+            if not result.dates.mentions and not kw["quiet"]:
+                run.err.print(f"{result.id}: no date found", markup=False)
+            yield from result.dates.mentions
 
-    _emit(fmt, output, excel, lambda out: _mentions_output(fmt, out, mentions()))
+    _emit(fmt, output, excel, lambda out: report.MENTION_RENDERERS[fmt](out, mentions()))
     if count["documents"] == 0:
         run.err.print("[red]error:[/] nothing could be read from the inputs given", markup=True)
         sys.exit(2)
-
-
-def _analyze_doc(doc) -> tuple[str, Any, str]:
-    try:
-        return (doc.id, *api.analyze_document(doc))
-    except Exception as exc:  # one bad document must not stop the run
-        return doc.id, None, f"not processed: {type(exc).__name__}: {exc}"
-
-
-def _mentions_output(fmt: str, out: IO[str], mentions: Iterable) -> None:
-    if fmt != "table":
-        report.write_records(out, fmt, map(frames.mention_row, mentions), frames.MENTION_COLUMNS)
-    else:
-        from rich.table import Table
-
-        table = Table("document", "text", "calendar", "kind", "iso", "resolution", "problems", "note")
-        for m in mentions:
-            table.add_row(
-                m.doc_id,
-                m.text,
-                m.calendar.value,
-                m.kind.value,
-                m.iso.isoformat() if m.iso else "",
-                m.resolution.value,
-                " ".join(m.problems),
-                m.note,
-            )
-        _console(file=out).print(table)
 
 
 # -- convert ---------------------------------------------------------------------------------------
@@ -655,7 +397,7 @@ def convert(date: str, published: str | None, fmt: str) -> None:
       datesync convert "12 جمادى الأولى 1445 هـ"
     """
     _check_published(published)
-    day, why = api.single_date(date, published=published)
+    day, why = single_date(date, published=published)
     if day is None:
         raise click.UsageError(f"{date!r}: {why}")
     rows = calendars.renderings(day)

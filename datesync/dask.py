@@ -23,8 +23,7 @@ import pandas as pd
 from dask.dataframe.extensions import register_dataframe_accessor
 
 from datesync import actors as actors_module
-from datesync import api, frames, reconcile
-from datesync.accessor import _documents
+from datesync import frames, pipeline, reconcile
 
 
 class DaskAudit(NamedTuple):
@@ -71,11 +70,10 @@ def _process_partition(
 ) -> tuple:
     """Mentions, the documents' own findings and flattened event mentions of one partition."""
     mentions, findings, event_rows = [], [], []
-    for record in _documents(pdf, text, published, id, source, event, lang):
+    for record in frames.frame_documents(pdf, text, published, id, source, event, lang):
         if not isinstance(record["text"], str):
             continue
-        doc = api.as_document(record)
-        result = api.process(doc, actors)
+        result = pipeline.process(pipeline.as_document(record), actors)
         mentions.extend(result.dates.mentions)
         findings.extend(result.dates.findings)
         event_rows.extend(
@@ -190,7 +188,7 @@ def _finding_spans(findings: pd.DataFrame) -> pd.DataFrame:
 
 def _first_event(held: pd.DataFrame) -> pd.DataFrame:
     """Per finding, of its spans that events hold: the event of the first span (the smallest id on
-    a tie), as api.FindingLinks decides in memory. All of a finding's rows are in this partition."""
+    a tie), as pipeline.FindingLinks decides in memory. All of a finding's rows are in this partition."""
     first = held.sort_values(["finding_id", "order", "event_id"]).drop_duplicates("finding_id")
     return first[["finding_id", "event_id"]].rename(columns={"event_id": "linked_event_id"})
 

@@ -10,18 +10,17 @@ as an earlier call recalled with "had also spoken on 12 Aban", are back-referenc
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from datesync import languages, lexicons
 from datesync.actors import Gazetteer, Office, gazetteer
-from datesync.scan import words_pattern
+from datesync.phrases import PhraseIndex
+from datesync.phrases import key as phrase_key
 from datesync.model import EVENT_KINDS, DocumentDates, EventMention, Kind, Mention, Role, Span
-from datesync.normalize import SENTENCE_END, fold, windows
+from datesync.normalize import SENTENCE_END
 from datesync.calendars import confusion_readings
 from datesync.checks import weekday_confirmed
 from datesync.findings import any_with
@@ -32,26 +31,26 @@ DAY_LEVEL = (Kind.DATE, Kind.DAY_MONTH, Kind.RELATIVE, Kind.WEEKDAY)
 
 @dataclass(frozen=True, slots=True)
 class _Matcher:
-    pattern: re.Pattern[str]
-    meaning: dict[str, list[tuple[str, object]]]  # folded phrase -> (category, value)
+    index: PhraseIndex
+    meaning: dict[str, list[tuple[str, object]]]  # phrase key -> (category, value)
     gaz: Gazetteer
 
 
 @cache
 def matcher(actors_file: str | None = None) -> _Matcher:
-    """One pattern for triggers, tense markers, actor names and role phrases: one pass per text."""
+    """One phrase index for triggers, tense markers, actor names and role phrases: one pass per text."""
     gaz = gazetteer(actors_file)
     meaning: dict[str, list[tuple[str, object]]] = {}
     spellings: list[str] = list(gaz.spellings)
     triggers = lexicons.load("triggers")
     for kind in EVENT_KINDS:
         for phrase in languages.words(triggers[kind]):
-            meaning.setdefault(fold(phrase), []).append(("trigger", kind))
+            meaning.setdefault(phrase_key(phrase), []).append(("trigger", kind))
             spellings.append(phrase)
     trigger_keys = [(key, value) for key, values in meaning.items() for _, value in values]
     for tense in ("back_reference", "future"):
         for phrase in languages.words(triggers["tense"], tense):
-            key = fold(phrase)
+            key = phrase_key(phrase)
             meaning.setdefault(key, []).append((tense, True))
             # "last spoke", "had met": the marker holds a trigger, which the longer match would hide
             meaning[key] += [("trigger", kind) for trigger, kind in trigger_keys if trigger in key][:1]
@@ -61,12 +60,12 @@ def matcher(actors_file: str | None = None) -> _Matcher:
     for key, office in gaz.offices.items():
         meaning.setdefault(key, []).append(("office", office))
     for phrase in languages.words(triggers["ignore"]):
-        meaning[fold(phrase)] = [("ignore", True)]
+        meaning[phrase_key(phrase)] = [("ignore", True)]
         spellings.append(phrase)
     for prefix in lexicons.load("roles").get("deputy_prefixes", ()):
-        meaning.setdefault(fold(prefix), []).append(("deputy", True))
+        meaning.setdefault(phrase_key(prefix), []).append(("deputy", True))
         spellings.append(prefix)
-    return _Matcher(words_pattern(spellings), meaning, gaz)
+    return _Matcher(PhraseIndex(spellings), meaning, gaz)
 
 
 @dataclass
@@ -141,7 +140,7 @@ def event_mentions(
     sentences: dict[int, _Candidate] = {}
     name_counts: Counter[str] = Counter()
     deputy_end = -1
-    for start, end, key in _hits(m.pattern, text):
+    for start, end, key in m.index.find(text):
         index = bisect_right(bounds, start)
         cand = sentences.get(index)
         if cand is None:
@@ -180,14 +179,6 @@ def event_mentions(
     _complete(ordered, name_counts)
     merged = _merge([c for c in ordered if c.participants])
     return _records(merged, dates, doc_id, source, event_key, text)
-
-
-def _hits(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, folded word) of every match, in original offsets, window by window."""
-    for offset, prepared in windows(text):
-        for hit in pattern.finditer(prepared.text):
-            start, end = prepared.start(hit.start("word")), prepared.end(hit.end())
-            yield offset + start, offset + end, fold(hit.group("word"))
 
 
 def _sentence_bounds(text: str, mentions: tuple[Mention, ...]) -> list[int]:

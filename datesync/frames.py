@@ -6,10 +6,11 @@ pandas is imported lazily: `import datesync` must stay fast for scripts that nev
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from datesync import calendars, model
+from datesync.errors import DatesyncError
 from datesync.model import (
     WEEKDAYS,
     Calendar,
@@ -318,3 +319,72 @@ def event_mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[EventMentio
         )
         out.append(em)
     return out
+
+
+# -- documents from a frame ----------------------------------------------------------------------
+
+
+def _column_or_value(df: pd.DataFrame, value: Any) -> tuple[str | None, Any]:
+    """A column name (per-row values) or one value for every row."""
+    if isinstance(value, Hashable) and value is not None and value in df.columns:
+        return value, None
+    return None, value
+
+
+def _require(df: pd.DataFrame, column: str | None, what: str) -> None:
+    if column is not None and column not in df.columns:
+        raise KeyError(
+            f"{what} column {column!r} not in the frame (columns: {', '.join(map(str, df.columns))})"
+        )
+
+
+def frame_documents(
+    df: pd.DataFrame,
+    text: str,
+    published: Any,
+    id: str | None,
+    source: str | None = None,
+    event: str | None = None,
+    lang: str | None = None,
+) -> list[dict]:
+    _require(df, text, "text")
+    for name, what in ((id, "id"), (source, "source"), (event, "event")):
+        _require(df, name, what)
+    published_column, published_value = _column_or_value(df, published)
+    if isinstance(published_value, str):
+        from datesync.reference import parse_published
+
+        try:
+            parse_published(published_value)
+        except (DatesyncError, ValueError):
+            raise KeyError(
+                f"published={published!r} is neither a column of the frame nor a readable date"
+            ) from None
+    """One document record per row of `df` (text, id, published, source, event, lang, and the row's
+    index as `_index`); a missing column is a KeyError naming it."""
+    rows = len(df)
+
+    def column(name: str | None, default: Any = None) -> list:
+        return df[name].tolist() if name is not None else [default] * rows  # one pass, not a lookup per cell
+
+    ids = column(id) if id is not None else [str(i) for i in df.index]
+    return [
+        {
+            "text": value,
+            "id": str(doc_id),
+            "published": when,
+            "source": outlet,
+            "event": key,
+            "lang": lang,
+            "_index": index,
+        }
+        for value, doc_id, when, outlet, key, index in zip(
+            column(text),
+            ids,
+            column(published_column, published_value),
+            column(source),
+            column(event),
+            df.index,
+            strict=True,
+        )
+    ]

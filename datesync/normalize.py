@@ -74,6 +74,19 @@ def fold(surface: str) -> str:
     return surface.translate(key_table).lower()
 
 
+@cache
+def _letter_table() -> dict[int, str]:
+    """Letter and digit variants to their canonical form, one character for one (no deletions)."""
+    return {code: ch for code, ch in _tables()[0].items() if ch is not None and len(ch) == 1}
+
+
+def fold_letters(text: str) -> str:
+    """`text` with letters and digits folded as `fold` does, but every character kept in place (the
+    result has the same length, so offsets carry over). For prepared text: marks already removed."""
+    folded = text.translate(_letter_table()).lower()
+    return folded if len(folded) == len(text) else "".join(ch.lower()[:1] or ch for ch in text.translate(_letter_table()))
+
+
 def char_class(canonical: str) -> str:
     """A regex fragment matching every character that folds to `canonical`."""
     variants = _tables()[1].get(canonical, canonical)

@@ -454,7 +454,8 @@ def named_gregorian_cases(draw) -> Case:
     month = month_spelling(draw, family, d.month)
     date, era = with_era(draw, f"{num(d.day)} {month} {num(d.year)}", GREGORIAN_ERAS[lang])
     surface, placed, weekday = with_weekday(draw, date, lang, d)
-    text, start, setting = surround(draw, surface, (lang,) if lang in OWN_TEXT else ("fa", "ar"))
+    own = lang in OWN_TEXT  # its words may be read only in its own text: one phrase of it at least
+    text, start, setting = surround(draw, surface, (lang,) if own else ("fa", "ar"), need_filler=lang if own else None)
     return Case(
         text,
         start,
@@ -559,7 +560,8 @@ def hijri_cases(draw) -> Case:
     month_word = draw(st.sampled_from(["", {"fa": "ماه ", "ar": "شهر "}.get(lang, "")]))
     date, era = with_era(draw, f"{num(h.day)} {month_word}{month} {num(h.year)}", HIJRI_ERAS)
     surface, placed, weekday = with_weekday(draw, date, lang, d)
-    text, start, setting = surround(draw, surface, (lang,) if lang in OWN_TEXT else ("fa", "ar"))
+    own = lang in OWN_TEXT  # its words may be read only in its own text: one phrase of it at least
+    text, start, setting = surround(draw, surface, (lang,) if own else ("fa", "ar"), need_filler=lang if own else None)
     return Case(
         text,
         start,

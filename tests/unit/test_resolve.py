@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from datesync import Calendar, Resolution, analyze, extract
+from datesync import Calendar, Resolution, analyze, extract, pipeline
 from datesync.model import Kind
 
 
@@ -269,14 +269,14 @@ def test_one_bad_document_never_stops_an_audit(monkeypatch):
     )
     assert [d.id for d in result.documents] == ["a", "b", "c"]
     assert result.errors == [("a", "published: year 1 is outside 1000-3000; read without it")]
-    real = api.analyze
+    real = pipeline.analyze
 
     def explode(text, **kw):
         if text == "boom":
             raise RuntimeError("unexpected")
         return real(text, **kw)
 
-    monkeypatch.setattr(api, "analyze", explode)
+    monkeypatch.setattr(pipeline, "analyze", explode)
     result = audit(
         [{"id": "b", "text": "boom"}, {"id": "c", "text": "امشب (یکشنبه) ۲۸ آبان", "published": "2023-11-20"}]
     )

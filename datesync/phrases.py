@@ -1,0 +1,81 @@
+"""Known phrases (names, office words, triggers) found by looking words up, longest phrase first.
+
+The gazetteer holds thousands of names in five languages; as one regex alternation they take
+seconds to compile in every process. A phrase is its letter runs, folded and joined (`key`); the
+text is folded once, cut into words, and at each word the longest run of following words whose
+joined key is known is taken. Words may be joined or spaced differently from the entry ("Amir
+Abdollahian", "AmirAbdollahian"); an Arabic و/ف written onto the first word stays outside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from datesync.normalize import SEPARATORS, fold, fold_letters, windows
+
+WORD = re.compile(r"[^\W\d_]+")  # a run of letters
+GAP = SEPARATORS + "'’"  # what may stand between the words of one phrase (at most MAX_GAP of them)
+MAX_GAP = 3
+PROCLITICS = "وف"
+
+
+def words_of(entry: str) -> list[str]:
+    return [fold(w) for w in WORD.findall(entry)]
+
+
+def key(entry: str) -> str:
+    """The lookup key of a phrase: its letter runs, folded, joined."""
+    return "".join(words_of(entry))
+
+
+class PhraseIndex:
+    def __init__(self, entries: Iterable[str]):
+        self.keys: set[str] = set()
+        self.firsts: dict[str, int] = {}  # a phrase's first word(s) joined -> words that may follow, +1
+        for entry in entries:
+            words = words_of(entry)
+            if not words:
+                continue
+            self.keys.add("".join(words))
+            for j in range(1, len(words) + 1):
+                first = "".join(words[:j])
+                self.firsts[first] = max(self.firsts.get(first, 0), len(words) - j + 1)
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, key) of every known phrase in `text`, in original offsets, left to right."""
+        for offset, prepared in windows(text):
+            folded = fold_letters(prepared.text)
+            spans = [m.span() for m in WORD.finditer(folded)]
+            i = 0
+            while i < len(spans):
+                hit = self._longest(folded, spans, i)
+                if hit is None:
+                    i += 1
+                    continue
+                start, last, phrase = hit
+                yield offset + prepared.start(start), offset + prepared.end(spans[last][1]), phrase
+                i = last + 1
+
+    def _longest(self, folded: str, spans: list[tuple[int, int]], i: int) -> tuple[int, int, str] | None:
+        start, end = spans[i]
+        word = folded[start:end]
+        if word not in self.firsts:
+            if word[0] not in PROCLITICS or word[1:] not in self.firsts:
+                return None
+            word, start = word[1:], start + 1
+        best = (i, word) if word in self.keys and _ends_word(folded, end) else None
+        joined = word
+        for j in range(i + 1, min(len(spans), i + self.firsts[word])):
+            gap = folded[spans[j - 1][1] : spans[j][0]]
+            if len(gap) > MAX_GAP or gap.strip(GAP):
+                break
+            joined += folded[spans[j][0] : spans[j][1]]
+            if joined in self.keys and _ends_word(folded, spans[j][1]):
+                best = (j, joined)
+        return None if best is None else (start, best[0], best[1])
+
+
+def _ends_word(folded: str, end: int) -> bool:
+    """Not followed by a ZWNJ and more letters: رایزنی‌ها is another word than رایزنی."""
+    return not (folded[end : end + 1] == "\u200c" and WORD.match(folded, end + 1))
