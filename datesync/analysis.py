@@ -8,7 +8,7 @@ import datetime as dt
 
 from datesync import languages
 from datesync.find import Raw, find
-from datesync.model import DocumentDates, Kind
+from datesync.model import DocumentDates, Form
 from datesync.normalize import windows
 from datesync.reference import locate
 from datesync.resolve import resolve
@@ -41,7 +41,7 @@ def analyze(text: str, *, published: object = None, lang: str | None = None, doc
 def single_date(text: str, *, published: object = None, lang: str | None = None) -> tuple[dt.date | None, str]:
     """The one day-level date `text` holds (renderings of it may repeat), or None and why not."""
     mentions = analyze(text, published=published, lang=lang).mentions
-    dates = [m for m in mentions if m.kind in (Kind.DATE, Kind.DAY_MONTH)]
+    dates = [m for m in mentions if m.form in (Form.DATE, Form.DAY_MONTH)]
     resolved = {m.iso for m in dates if m.iso is not None}
     if len(resolved) == 1:
         return resolved.pop(), ""

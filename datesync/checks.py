@@ -19,7 +19,7 @@ from datesync.calendars import CALENDAR_NAMES, WEEKDAY_NAMES, describe, weekday_
 from datesync.errors import InvalidDate
 from datesync.find import Raw
 from datesync.findings import FindingKind, make_finding
-from datesync.model import Calendar, Finding, Kind, Mention
+from datesync.model import Calendar, Finding, Form, Mention
 from datesync.reading import Context, Draft, possible, within_allowance
 from datesync.scan import words_pattern
 
@@ -147,7 +147,7 @@ def dual_renderings(text: str, mentions: list[Mention]) -> list[Finding]:
     for first, second in pairwise(mentions):
         if first.calendar is second.calendar or Calendar.NONE in (first.calendar, second.calendar):
             continue
-        if first.kind is not Kind.DATE and second.kind is not Kind.DATE:
+        if first.form is not Form.DATE and second.form is not Form.DATE:
             continue
         if first.iso is None or second.iso is None or not side_by_side(text, first, second):
             continue

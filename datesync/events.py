@@ -19,14 +19,14 @@ from datesync import languages, lexicons
 from datesync.actors import Gazetteer, Office, gazetteer
 from datesync.phrases import PhraseIndex
 from datesync.phrases import key as phrase_key
-from datesync.model import EVENT_KINDS, DocumentDates, EventMention, Kind, Mention, Role, Span
+from datesync.model import CONTACTS, DocumentDates, EventMention, Form, Mention, Role, Span
 from datesync.normalize import SENTENCE_END
 from datesync.calendars import confusion_readings
 from datesync.checks import weekday_confirmed
 from datesync.findings import any_with
 from datesync.reading import relative_allowance
 
-DAY_LEVEL = (Kind.DATE, Kind.DAY_MONTH, Kind.RELATIVE, Kind.WEEKDAY)
+DAY_LEVEL = (Form.DATE, Form.DAY_MONTH, Form.RELATIVE, Form.WEEKDAY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +43,9 @@ def matcher(actors_file: str | None = None) -> _Matcher:
     meaning: dict[str, list[tuple[str, object]]] = {}
     spellings: list[str] = list(gaz.spellings)
     triggers = lexicons.load("triggers")
-    for kind in EVENT_KINDS:
-        for phrase in languages.words(triggers[kind]):
-            meaning.setdefault(phrase_key(phrase), []).append(("trigger", kind))
+    for contact in CONTACTS:
+        for phrase in languages.words(triggers[contact]):
+            meaning.setdefault(phrase_key(phrase), []).append(("trigger", contact))
             spellings.append(phrase)
     trigger_keys = [(key, value) for key, values in meaning.items() for _, value in values]
     for tense in ("back_reference", "future"):
@@ -53,7 +53,7 @@ def matcher(actors_file: str | None = None) -> _Matcher:
             key = phrase_key(phrase)
             meaning.setdefault(key, []).append((tense, True))
             # "last spoke", "had met": the marker holds a trigger, which the longer match would hide
-            meaning[key] += [("trigger", kind) for trigger, kind in trigger_keys if trigger in key][:1]
+            meaning[key] += [("trigger", contact) for trigger, contact in trigger_keys if trigger in key][:1]
             spellings.append(phrase)
     for key, actor in gaz.names.items():
         meaning.setdefault(key, []).append(("actor", actor))
@@ -74,7 +74,7 @@ class _Candidate:
 
     start: int
     end: int
-    kind: str | None = None  # None until the sentence shows a trigger word
+    contact: str | None = None  # None until the sentence shows a trigger word
     trigger: tuple[int, int] = (0, 0)
     names: list[str] = field(default_factory=list)
     offices: list[Office] = field(default_factory=list)
@@ -95,7 +95,7 @@ class _Candidate:
 def _rank(m: Mention, near: int) -> tuple:
     """Prefer a written date to a relative word, then one whose weekday fits, then one nothing is wrong
     with, then a resolved or flagged one, then the nearest to the trigger."""
-    written = m.kind in (Kind.DATE, Kind.DAY_MONTH)
+    written = m.form in (Form.DATE, Form.DAY_MONTH)
     confirmed = weekday_confirmed(m)
     doubtful = any_with(m.problems, "doubtful")
     return (
@@ -148,8 +148,8 @@ def event_mentions(
             cand = sentences[index] = _Candidate(lo, hi)
         for category, value in m.meaning.get(key, ()):
             if category == "trigger":
-                if cand.kind is None or EVENT_KINDS.index(value) < EVENT_KINDS.index(cand.kind):
-                    cand.kind, cand.trigger = value, (start, end)
+                if cand.contact is None or CONTACTS.index(value) < CONTACTS.index(cand.contact):
+                    cand.contact, cand.trigger = value, (start, end)
             elif category == "actor":
                 cand.names.append(value)
                 name_counts[value] += 1
@@ -168,9 +168,9 @@ def event_mentions(
                 cand.back = True
             elif category == "future":
                 cand.future = True
-    sentences = {k: c for k, c in sentences.items() if c.kind is not None}
+    sentences = {k: c for k, c in sentences.items() if c.contact is not None}
     for mention in dates.mentions:
-        if mention.role is Role.BODY and mention.kind in DAY_LEVEL:
+        if mention.role is Role.BODY and mention.form in DAY_LEVEL:
             cand = sentences.get(bisect_right(bounds, mention.start))
             if cand is not None:
                 cand.offer(mention)
@@ -277,8 +277,8 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                 del undated[(target.participants, target.back)]
             index(target)
         target.future = target.future or cand.future
-        if EVENT_KINDS.index(cand.kind) < EVENT_KINDS.index(target.kind):
-            target.kind = cand.kind
+        if CONTACTS.index(cand.contact) < CONTACTS.index(target.contact):
+            target.contact = cand.contact
     return events
 
 
@@ -325,7 +325,7 @@ def _records(
             EventMention(
                 doc_id=doc_id,
                 index=i,
-                kind=event.kind,
+                contact=event.contact,
                 participants=tuple(sorted(event.participants)),
                 trigger=Span(doc_id, a, b, text[a:b]),
                 mention=mention,

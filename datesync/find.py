@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from datesync import languages
-from datesync.model import Calendar, Kind
+from datesync.model import Calendar, Form
 from datesync.normalize import SPACES, fold
 from datesync.scan import Meaning, Part, Token, lexicon, tokens
 
@@ -21,7 +21,7 @@ class Raw:
 
     start: int
     end: int
-    kind: Kind
+    form: Form
     calendar: Calendar | None  # None: a bare numeral whose calendar resolve must decide
     year: int | None = None
     month: int | None = None
@@ -162,11 +162,11 @@ def expression(scan: Scan, i: int) -> tuple[Raw | None, int]:
         ), nxt
     if found.relative is None and found.weekday is None:
         return None, i  # parts of the day alone are no date
-    kind = Kind.RELATIVE if found.relative is not None else Kind.WEEKDAY
+    form = Form.RELATIVE if found.relative is not None else Form.WEEKDAY
     return Raw(
         scan.toks[i].start,
         scan.toks[found.last].end,
-        kind,
+        form,
         Calendar.NONE,
         weekday=found.weekday,
         eve=found.eve,
@@ -203,11 +203,13 @@ def prefix(scan: Scan, i: int) -> _Prefix:
 
 
 def trailing_weekday(scan: Scan, core_raw: Raw, i: int) -> tuple[Raw, int]:
-    """A weekday in brackets right after a date: ۲۸ آبان (یکشنبه), 1402/08/29 (دوشنبه)."""
+    """A weekday in brackets right after a date (۲۸ آبان (یکشنبه), 1402/08/29 (دوشنبه)), or right
+    after it in a language that writes it there (12 Ekim 2024 Cumartesi)."""
     day_level = core_raw.day is not None or core_raw.numeral_date is not None
     if i < len(scan.toks) and day_level and (wd := scan.toks[i].get(Part.WEEKDAY)):
         gap = scan.text[scan.toks[i - 1].end : scan.toks[i].start]
-        if "(" in gap and scan.joined(i - 1, i, _TIGHT):
+        bracketed = "(" in gap and scan.joined(i - 1, i, _TIGHT)
+        if bracketed or (languages.get(wd.lang).weekday_after_date and scan.joined(i - 1, i, ",")):
             return replace(core_raw, end=scan.toks[i].end, weekday=int(wd.value)), i + 1
     return core_raw, i
 
@@ -218,7 +220,7 @@ def core(scan: Scan, i: int, after_weekday: bool = False) -> tuple[Raw | None, i
     if tok.numeral_date is not None:
         era, nxt = scan.era_after(i + 1)
         end = scan.toks[nxt - 1].end
-        return Raw(tok.start, end, Kind.DATE, era, era=era, lang="", numeral_date=tok.numeral_date), nxt
+        return Raw(tok.start, end, Form.DATE, era, era=era, lang="", numeral_date=tok.numeral_date), nxt
     raw, nxt = day_first(scan, i, after_weekday)
     if raw is None:
         raw, nxt = month_first(scan, i, after_weekday)
@@ -271,11 +273,11 @@ def month_tail(
             return None, first
     if day is None and year is None:
         return None, first
-    kind = Kind.DATE if day is not None and year is not None else Kind.DAY_MONTH if day else Kind.MONTH_YEAR
+    form = Form.DATE if day is not None and year is not None else Form.DAY_MONTH if day else Form.MONTH_YEAR
     return Raw(
         scan.toks[first].start,
         scan.toks[j - 1].end,
-        kind,
+        form,
         calendar,
         year,
         int(month.value),
@@ -304,7 +306,7 @@ def month_first(scan: Scan, i: int, after_weekday: bool = False) -> tuple[Raw | 
             return Raw(
                 scan.toks[i].start,
                 scan.toks[k - 1].end,
-                Kind.DATE if year is not None else Kind.DAY_MONTH,
+                Form.DATE if year is not None else Form.DAY_MONTH,
                 month.calendar,
                 year,
                 int(month.value),
@@ -332,7 +334,7 @@ def year_first(scan: Scan, i: int) -> tuple[Raw | None, int]:
     return Raw(
         tok.start,
         scan.toks[k - 1].end,
-        Kind.DATE,
+        Form.DATE,
         month.calendar,
         tok.number,
         int(month.value),
@@ -355,4 +357,4 @@ def year_alone(scan: Scan, i: int) -> tuple[Raw | None, int]:
     era, nxt = scan.era_after(i + 1)
     if era is None and not worded:
         return None, first
-    return Raw(scan.toks[first].start, scan.toks[nxt - 1].end, Kind.YEAR, era, scan.toks[i].number, era=era), nxt
+    return Raw(scan.toks[first].start, scan.toks[nxt - 1].end, Form.YEAR, era, scan.toks[i].number, era=era), nxt

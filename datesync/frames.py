@@ -17,7 +17,7 @@ from datesync.model import (
     Event,
     EventMention,
     Finding,
-    Kind,
+    Form,
     Mention,
     Resolution,
     Role,
@@ -29,11 +29,11 @@ if TYPE_CHECKING:
     import pandas as pd
 
 CALENDARS = [c.value for c in Calendar]
-KINDS = [k.value for k in Kind]
+FORMS = [k.value for k in Form]
 RESOLUTIONS = [r.value for r in Resolution]
 ROLES = [r.value for r in Role]
 SEVERITIES = [s.value for s in Severity]
-EVENT_KINDS = list(model.EVENT_KINDS)
+CONTACTS = list(model.CONTACTS)
 
 # column -> dtype spec: "string", "int", "date", "bool", or a list of categories
 MENTION_COLUMNS: dict[str, Any] = {
@@ -42,7 +42,7 @@ MENTION_COLUMNS: dict[str, Any] = {
     "end": "int",
     "text": "string",
     "calendar": CALENDARS,
-    "kind": KINDS,
+    "form": FORMS,
     "year": "int",
     "month": "int",
     "day": "int",
@@ -59,7 +59,7 @@ MENTION_COLUMNS: dict[str, Any] = {
 }
 EVENT_COLUMNS: dict[str, Any] = {
     "event_id": "string",
-    "kind": EVENT_KINDS,
+    "contact": CONTACTS,
     "participants": "string",
     "date": "date",
     "weekday": "string",
@@ -101,7 +101,7 @@ def mention_row(m: Mention) -> dict[str, Any]:
         "end": m.end,
         "text": m.text,
         "calendar": m.calendar.value,
-        "kind": m.kind.value,
+        "form": m.form.value,
         "year": m.year,
         "month": m.month,
         "day": m.day,
@@ -121,7 +121,7 @@ def mention_row(m: Mention) -> dict[str, Any]:
 def event_row(e: Event, names: Callable[[str], str] = str) -> dict[str, Any]:
     return {
         "event_id": e.id,
-        "kind": e.kind,
+        "contact": e.contact,
         "participants": _join(names(p) for p in e.participants),
         "date": e.date,
         "weekday": WEEKDAYS[e.date.weekday()].capitalize() if e.date else None,
@@ -205,7 +205,7 @@ EVENT_MENTION_COLUMNS: dict[str, Any] = {
     "bucket": "string",
     "doc_id": "string",
     "index": "int",
-    "kind": "string",
+    "contact": "string",
     "participants": "string",
     "trigger_start": "int",
     "trigger_end": "int",
@@ -229,7 +229,7 @@ def event_mention_row(em: EventMention, bucket: str) -> dict[str, Any]:
         "bucket": bucket,
         "doc_id": em.doc_id,
         "index": em.index,
-        "kind": em.kind,
+        "contact": em.contact,
         "participants": _join(em.participants),
         "trigger_start": em.trigger.start,
         "trigger_end": em.trigger.end,
@@ -283,7 +283,7 @@ def event_mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[EventMentio
                 end=r["m_end"],
                 text=r["m_text"],
                 calendar=Calendar(r["m_calendar"]),
-                kind=Kind(r["m_kind"]),
+                form=Form(r["m_form"]),
                 year=r["m_year"],
                 month=r["m_month"],
                 day=r["m_day"],
@@ -302,7 +302,7 @@ def event_mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[EventMentio
         em = EventMention(
             doc_id=r["doc_id"],
             index=r["index"],
-            kind=r["kind"],
+            contact=r["contact"],
             participants=tuple(_split(r["participants"])),
             trigger=Span(r["doc_id"], r["trigger_start"], r["trigger_end"], r["trigger_text"] or ""),
             mention=mention,

@@ -6,6 +6,8 @@ language is a section here and one in each lexicon, never code.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,10 +24,12 @@ class Language:
     letters: str
     letter_weight: int
     min_share: float
+    common_words: frozenset[str]
     digits: str
     default: bool
     numeral_calendar: Calendar | None  # None: a bare year numeral stays ambiguous
     month_first: bool
+    weekday_after_date: bool
     both_numeric_orders: bool
     unqualified_office_country: str
 
@@ -44,10 +48,12 @@ def registry() -> dict[str, Language]:
             letters=row["letters"],
             letter_weight=int(row["letter_weight"]),
             min_share=float(row["min_share"]),
+            common_words=frozenset(row["common_words"]),
             digits=row["digits"],
             default=bool(row["default"]),
             numeral_calendar=Calendar(calendar) if calendar else None,
             month_first=bool(row["month_first"]),
+            weekday_after_date=bool(row["weekday_after_date"]),
             both_numeric_orders=bool(row["both_numeric_orders"]),
             unqualified_office_country=row["unqualified_office_country"],
         )
@@ -88,6 +94,8 @@ def guess(text: str, sample: int = 20000) -> str:
         score = count * lang.letter_weight
         if score > best_score and count >= lang.min_share * len(head):
             best, best_score = lang.code, score
+    if best and registry()[best].min_share > 0:
+        return _by_common_words(head, registry()[best])
     if best:
         return best
     for lang in languages:
@@ -97,3 +105,17 @@ def guess(text: str, sample: int = 20000) -> str:
             }
             return max(counts, key=lambda code: counts[code])  # ties: registry order
     return next(lang.code for lang in languages if lang.default)
+
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def _by_common_words(head: str, chosen: Language) -> str:
+    """A language told by a few rare letters (İbrahim Kalın in an English report) yields to one of
+    its script whose common words the text uses more."""
+    counts = Counter(WORD.findall(head.lower()))
+    def hits(lang: Language) -> int:
+        return sum(counts[w] for w in lang.common_words)
+    rivals = [lang for lang in registry().values() if lang.script == chosen.script and lang is not chosen]
+    best = max(rivals, key=hits, default=None)
+    return best.code if best is not None and hits(best) > hits(chosen) else chosen.code

@@ -25,7 +25,9 @@ class Calendar(StrEnum):
     NONE = "none"  # weekday or relative word only
 
 
-class Kind(StrEnum):
+class Form(StrEnum):
+    """The shape of a date mention: which parts are written."""
+
     DATE = "date"  # day, month and year
     DAY_MONTH = "day_month"
     MONTH_YEAR = "month_year"
@@ -55,8 +57,8 @@ class Severity(StrEnum):
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """Weekday names in Python's `date.weekday()` order (Monday = 0)."""
 
-EVENT_KINDS = ("phone_call", "meeting", "contact")
-"""Kinds of contact, most specific first: a generic "talks" fits a call or a meeting."""
+CONTACTS = ("phone_call", "meeting", "contact")
+"""Kinds of contact, most specific first: a generic "talks" (contact) fits a call or a meeting."""
 
 
 def frozen_record(cls):
@@ -84,7 +86,7 @@ class Mention:
     end: int
     text: str
     calendar: Calendar
-    kind: Kind
+    form: Form
     year: int | None
     month: int | None
     day: int | None
@@ -161,7 +163,7 @@ class EventMention:
 
     doc_id: str
     index: int  # position among the document's event mentions
-    kind: str  # phone_call, meeting, contact
+    contact: str  # phone_call, meeting, contact (talks of either kind)
     participants: tuple[str, ...]  # canonical actor ids, sorted
     trigger: Span
     mention: Mention | None  # the date mention that belongs to this event
@@ -180,9 +182,12 @@ class EventMention:
 @frozen_record
 class Event:
     id: str
-    kind: str
+    contact: str
     participants: tuple[str, ...]
     date: dt.date | None
     members: tuple[EventMention, ...]
     sources: tuple[str, ...]
     explanation: str
+
+
+Kind = Form  # the name of 0.1

@@ -228,6 +228,22 @@ class EventDigest:
 # -- the pipeline ---------------------------------------------------------------------------------
 
 
+class UniqueIds:
+    """An id given twice becomes id#2, id#3 ...; remembers hashes only (millions of documents)."""
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+        self.repeats: dict[str, int] = {}
+
+    def __call__(self, doc_id: str) -> str:
+        key = hash(doc_id)
+        if key not in self.seen:
+            self.seen.add(key)
+            return doc_id
+        count = self.repeats[doc_id] = self.repeats.get(doc_id, 1) + 1
+        return self(f"{doc_id}#{count}")
+
+
 class Auditor:
     """Admits and collects documents one at a time, keeping only what reconciliation needs, then
     groups the event mentions kept into events, one store part at a time."""
@@ -242,17 +258,8 @@ class Auditor:
     ):
         self.published, self.lang, self.actors = published, lang, actors
         self.store = store.EventStore(spill_after)
-        self.seen: set[int] = set()  # hashes of the ids given so far (small, for millions of documents)
-        self.repeats: dict[str, int] = {}
+        self._unique = UniqueIds()
         self.doc_findings: list[Finding] = []
-
-    def _unique(self, doc_id: str) -> str:
-        key = hash(doc_id)
-        if key not in self.seen:
-            self.seen.add(key)
-            return doc_id
-        count = self.repeats[doc_id] = self.repeats.get(doc_id, 1) + 1
-        return self._unique(f"{doc_id}#{count}")
 
     def admit(self, record: object) -> Document | DocumentResult:
         """The record as a Document with a unique id, or the error result of an unusable record."""

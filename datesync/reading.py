@@ -75,7 +75,7 @@ class Draft:
 
     def __init__(self, raw: Raw):
         self.calendar: Calendar = raw.calendar or Calendar.NONE
-        self.kind, self.year, self.month, self.day = raw.kind, raw.year, raw.month, raw.day
+        self.form, self.year, self.month, self.day = raw.form, raw.year, raw.month, raw.day
         self.iso: dt.date | None = None
         self.resolution = Resolution.EXPLICIT
         self.notes: list[str] = []  # every sentence, in order

@@ -1,6 +1,6 @@
 """Across documents: group event mentions into events, decide each event's date, flag what disagrees.
 
-Event mentions are the same event when they share participants, their kinds agree (a generic
+Event mentions are the same event when they share participants, their kinds of contact agree (a generic
 "talks" fits a call or a meeting) and their dates, including the readings of a flagged calendar
 confusion, lie within GROUP_WINDOW days. A caller-supplied event key overrides all of that. The date
 is the one with the most evidence: each source counts once per date, with its strongest evidence.
@@ -18,13 +18,13 @@ from dataclasses import dataclass, replace
 from datesync import calendars
 from datesync.calendars import confusion_readings, describe
 from datesync.findings import FindingKind, any_with, make_finding, suggestion_policy
-from datesync.model import EVENT_KINDS, Calendar, Event, EventMention, Finding, Kind, Resolution, Role
+from datesync.model import CONTACTS, Calendar, Event, EventMention, Finding, Form, Resolution, Role
 from datesync.reading import within_allowance
 
 GROUP_WINDOW = 2  # days between one report's date and the next within one event (reported inconsistently)
 GROUP_SPAN = 4  # days at most between an event's earliest and latest date
 _WINDOW, _SPAN = dt.timedelta(days=GROUP_WINDOW), dt.timedelta(days=GROUP_SPAN)
-KIND_WORDS = {"phone_call": "phone call", "meeting": "meeting", "contact": "contact"}
+CONTACT_WORDS = {"phone_call": "phone call", "meeting": "meeting", "contact": "contact"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ def allowance(em: EventMention) -> int:
     """Days a relative word's day may trail its reading ("tonight" written the evening before a
     morning publication); the same allowance in the vote and in the findings."""
     m = em.mention
-    return em.allowance if m is not None and m.relative is not None and m.kind is Kind.RELATIVE else 0
+    return em.allowance if m is not None and m.relative is not None and m.form is Form.RELATIVE else 0
 
 
 def bucket_key(em: EventMention) -> str:
@@ -84,7 +84,7 @@ def bucket_key(em: EventMention) -> str:
     return f"alone:{em.doc_id}:{em.index}"
 
 
-def _kinds_fit(a: str, b: str) -> bool:
+def _contacts_fit(a: str, b: str) -> bool:
     return a == b or "contact" in (a, b)
 
 
@@ -122,16 +122,16 @@ def cluster(members: list[EventMention]) -> list[list[EventMention]]:
             runs[-1].append(em)
         else:
             runs.append([em])
-    groups = [part for run in runs for part in _split_kinds(run)]
+    groups = [part for run in runs for part in _split_contacts(run)]
     return _attach_loners(groups)
 
 
-def _split_kinds(run: list[EventMention]) -> list[list[EventMention]]:
-    calls = [em for em in run if em.kind == "phone_call"]
-    meetings = [em for em in run if em.kind == "meeting"]
+def _split_contacts(run: list[EventMention]) -> list[list[EventMention]]:
+    calls = [em for em in run if em.contact == "phone_call"]
+    meetings = [em for em in run if em.contact == "meeting"]
     if not calls or not meetings:
         return [run]
-    contacts = [em for em in run if em.kind == "contact"]
+    contacts = [em for em in run if em.contact == "contact"]
     (calls if len(calls) >= len(meetings) else meetings).extend(contacts)
     return [calls, meetings]
 
@@ -152,7 +152,7 @@ def _attach_loners(groups: list[list[EventMention]]) -> list[list[EventMention]]
             for start, end, j in spans[
                 bisect_left(starts, day - _SPAN - _WINDOW) : bisect_right(starts, day + _WINDOW)
             ]:
-                if start - _WINDOW <= day <= end + _WINDOW and _kinds_fit(em.kind, groups[j][0].kind):
+                if start - _WINDOW <= day <= end + _WINDOW and _contacts_fit(em.contact, groups[j][0].contact):
                     homes.add(j)
         if len(homes) == 1:
             groups[homes.pop()].append(em)
@@ -223,13 +223,13 @@ def reconcile(
 
 
 def _event(members: list[EventMention], name_of: Callable[[str], str]) -> tuple[Event, list[Finding]]:
-    kind = min((em.kind for em in members), key=EVENT_KINDS.index)
+    contact = min((em.contact for em in members), key=CONTACTS.index)
     participants = tuple(sorted({p for em in members for p in em.participants}))
     date, explanation = decide(members)
     eid = event_id(members)
     event = Event(
         eid,
-        kind,
+        contact,
         participants,
         date,
         tuple(members),
@@ -241,7 +241,7 @@ def _event(members: list[EventMention], name_of: Callable[[str], str]) -> tuple[
 
 def _findings(event: Event, name_of: Callable[[str], str]) -> list[Finding]:
     out: list[Finding] = []
-    what = KIND_WORDS[event.kind]
+    what = CONTACT_WORDS[event.contact]
     # the reports that give the event's date: named when one report disagrees (computed once)
     agreeing = sorted({m.doc_id for m in event.members if m.candidates and likely(m) == event.date})
     for em in event.members:

@@ -17,7 +17,7 @@ from datesync.checks import side_by_side
 from datesync.errors import DatesyncError, InvalidDate
 from datesync.find import Raw, find
 from datesync.scan import words_pattern
-from datesync.model import Calendar, Kind
+from datesync.model import Calendar, Form
 from datesync.normalize import prepare
 
 HEADER_REACH = 80  # characters between a publication cue and its date
@@ -78,7 +78,7 @@ def _published(value: object) -> tuple[dt.date, dt.time | None]:
     full = [
         raw
         for raw in find(prepare(text).text)
-        if raw.kind is Kind.DATE and raw.calendar not in (None, Calendar.NONE)
+        if raw.form is Form.DATE and raw.calendar not in (None, Calendar.NONE)
     ]
     if len(full) >= 1 and full[0].numeral_date is None:
         raw = full[0]
@@ -95,7 +95,7 @@ def _header(text: str, raws: list[Raw]) -> tuple[int, ...]:
     for index, raw in enumerate(raws):
         if raw.start > HEAD:
             break
-        if raw.kind is not Kind.DATE:
+        if raw.form is not Form.DATE:
             continue
         window = max(0, raw.start - HEADER_REACH - 40)
         for cue in _cues().finditer(text, window, raw.start):
@@ -108,7 +108,7 @@ def _companions(text: str, raws: list[Raw], index: int) -> tuple[int, ...]:
     """Other renderings of the same date right after it (۲۹ آبان ۱۴۰۲ - 2023 November 20)."""
     out = []
     for nxt in range(index + 1, len(raws)):
-        if raws[nxt].kind is not Kind.DATE or not side_by_side(text, raws[nxt - 1], raws[nxt]):
+        if raws[nxt].form is not Form.DATE or not side_by_side(text, raws[nxt - 1], raws[nxt]):
             break
         out.append(nxt)
     return tuple(out)
@@ -118,7 +118,7 @@ def _dateline(text: str, raws: list[Raw]) -> tuple[int, ...]:
     for index, raw in enumerate(raws):
         if raw.start > HEAD:
             break
-        if raw.kind not in (Kind.DATE, Kind.DAY_MONTH):
+        if raw.form not in (Form.DATE, Form.DAY_MONTH):
             continue
         line_start = text.rfind("\n", 0, raw.start) + 1
         if raw.start - line_start > 48:

@@ -264,7 +264,7 @@ def audit_table(out: IO[str], report: AuditReport) -> None:
     for digest in report.events:
         row = digest.row
         people = " – ".join(row["participants"].split(frames.LIST_SEPARATOR))
-        con.print(f"[bold]{row['kind'].replace('_', ' ')}[/] · {people}", markup=True)
+        con.print(f"[bold]{row['contact'].replace('_', ' ')}[/] · {people}", markup=True)
         if row["date"]:
             con.print(
                 f"  date      {row['date'].isoformat()} {row['weekday']} · Jalali {row['date_jalali']} · "
@@ -299,10 +299,10 @@ def _finding_line(con, f: Finding) -> None:
 def mentions_table(out: IO[str], mentions: Iterable[Mention]) -> None:
     from rich.table import Table
 
-    table = Table("document", "text", "calendar", "kind", "iso", "resolution", "problems", "note")
+    table = Table("document", "text", "calendar", "form", "iso", "resolution", "problems", "note")
     for m in mentions:
         iso = m.iso.isoformat() if m.iso else ""
-        table.add_row(m.doc_id, m.text, m.calendar.value, m.kind.value, iso, m.resolution.value, " ".join(m.problems), m.note)
+        table.add_row(m.doc_id, m.text, m.calendar.value, m.form.value, iso, m.resolution.value, " ".join(m.problems), m.note)
     console(file=out).print(table)
 
 

@@ -1,4 +1,4 @@
-"""Raw mentions -> Mentions: the resolution order of one document, and the readers of each kind.
+"""Raw mentions -> Mentions: the resolution order of one document, and the readers of each form.
 
 The order (`resolve`): the reference date is the caller's, else the text's own header or dateline,
 read first on its own; then every written date; then relative words and bare weekdays from the
@@ -21,14 +21,14 @@ from datesync.calendars import CALENDAR_NAMES, describe, weekday_fits
 from datesync.errors import InvalidDate, OutOfRange
 from datesync.find import Raw
 from datesync.findings import FindingKind, make_finding
-from datesync.model import WEEKDAYS, Calendar, Finding, Kind, Mention, Reference, Resolution, Role
+from datesync.model import WEEKDAYS, Calendar, Finding, Form, Mention, Reference, Resolution, Role
 from datesync.reading import Context, Draft, possible, relative_allowance, told_as_future, within_allowance
 from datesync.reference import Found
 
 PAST_FUTURE_WEIGHT = 10  # told as past: a day after the reference costs ten, so only a date up to
 # a month after it keeps the reference's year. Closer than that it is more likely an error to flag
 # than last year's date: a day number kept from the other calendar lands 8-11 days late.
-RELATIVE_KINDS = (Kind.RELATIVE, Kind.WEEKDAY)  # the only kinds counted from the writer's "today"
+RELATIVE_FORMS = (Form.RELATIVE, Form.WEEKDAY)  # the only forms counted from the writer's "today"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ def resolve(text: str, raws: list[Raw], found: Found, lang: str, doc_id: str = "
         findings.extend(own_findings)
         return mention
 
-    written = {i: one(i, ctx) for i, raw in enumerate(raws) if raw.kind not in RELATIVE_KINDS}
+    written = {i: one(i, ctx) for i, raw in enumerate(raws) if raw.form not in RELATIVE_FORMS}
     anchored = replace(ctx, anchor=writer_today(raws, written, ctx) or reference)
     mentions = [written[i] if i in written else one(i, anchored) for i in range(len(raws))]
     document = [f for check in checks.DOCUMENT_CHECKS for f in check(text, mentions)]
@@ -98,9 +98,9 @@ def _with_problems(mentions: list[Mention], findings: list[Finding]) -> list[Men
 def resolve_mention(ctx: Context, raw: Raw, role: Role = Role.BODY) -> tuple[Mention, list[Finding]]:
     """One raw mention read against `ctx`, and the findings its own problems raise."""
     draft = Draft(raw)
-    if raw.kind in RELATIVE_KINDS:
+    if raw.form in RELATIVE_FORMS:
         read_relative(ctx, raw, draft)
-    elif raw.kind is Kind.YEAR:
+    elif raw.form is Form.YEAR:
         read_year(ctx, raw, draft)
     elif raw.numeral_date is not None:
         read_numeral(ctx, raw, draft)
@@ -111,7 +111,7 @@ def resolve_mention(ctx: Context, raw: Raw, role: Role = Role.BODY) -> tuple[Men
         end=raw.end,
         text=ctx.text[raw.start : raw.end],
         calendar=draft.calendar,
-        kind=draft.kind,
+        form=draft.form,
         year=draft.year,
         month=draft.month,
         day=draft.day,
@@ -134,7 +134,7 @@ def resolve_mention(ctx: Context, raw: Raw, role: Role = Role.BODY) -> tuple[Men
     return mention, findings
 
 
-# -- readers, one per kind of expression -----------------------------------------------------------
+# -- readers, one per form of expression -----------------------------------------------------------
 
 
 def read_named(ctx: Context, raw: Raw, d: Draft) -> None:

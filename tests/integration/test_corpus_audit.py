@@ -135,7 +135,7 @@ def event_rows(events) -> Counter:
 
 def actual_events(result):
     return [
-        (e.date.isoformat() if e.date else None, e.kind, e.participants, {m.doc_id for m in e.members})
+        (e.date.isoformat() if e.date else None, e.contact, e.participants, {m.doc_id for m in e.members})
         for e in result.events
     ]
 
@@ -172,7 +172,7 @@ def test_relative_words_read_right(full):
 
 def test_dateline_dates_the_meeting(full):
     (em,) = [m for m in full.event_mentions if m.doc_id == "ar-shurfa-1026"]
-    assert (em.kind, em.participants, em.mention.iso, em.mention.role.value) == (
+    assert (em.contact, em.participants, em.mention.iso, em.mention.role.value) == (
         "meeting",
         ("bagheri-kani", "bogdanov"),
         D("2023-10-26"),

@@ -34,7 +34,7 @@ def test_three_distinct_calls_in_000(seeds_audit):
     calls = sorted(e.date for e in seeds_audit.events if any(m.doc_id == "000" for m in e.members))
     assert calls == [dt.date(2023, 10, 10), dt.date(2023, 11, 3), dt.date(2023, 11, 19)]
     main = [m for m in seeds_audit.event_mentions if m.doc_id == "000" and m.role == "main"]
-    assert [(m.kind, m.participants, m.mention.iso) for m in main] == [
+    assert [(m.contact, m.participants, m.mention.iso) for m in main] == [
         ("phone_call", ("amir-abdollahian", "lavrov"), dt.date(2023, 11, 19))
     ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from datesync import Kind, Resolution, analyze
+from datesync import Form, Resolution, analyze
 from tests.conftest import seed_text
 
 D = dt.date
@@ -43,13 +43,13 @@ def test_002_sunday_night_and_last_night():
 
 def test_003_has_no_day_level_date():
     doc = analyze(seed_text("003"))
-    assert [m for m in doc.mentions if m.kind in (Kind.DATE, Kind.DAY_MONTH)] == []
+    assert [m for m in doc.mentions if m.form in (Form.DATE, Form.DAY_MONTH)] == []
     assert doc.reference.source == "none"
 
 
 def test_004_doubled_month_names_are_one_date():
     doc = analyze(seed_text("004"), published="2023-10-26")
-    dated = [m for m in doc.mentions if m.kind is Kind.DAY_MONTH]
+    dated = [m for m in doc.mentions if m.form is Form.DAY_MONTH]
     assert [(m.text, m.iso) for m in dated] == [("26 تشرين الاول /اكتوبر", D(2023, 10, 26))]
     assert doc.findings == ()
     assert analyze(seed_text("004")).reference.source == "dateline"

@@ -10,7 +10,7 @@ import hijridate
 import jdatetime
 from hypothesis import HealthCheck, given, settings
 
-from datesync import Calendar, Kind, analyze, audit
+from datesync import Calendar, Form, analyze, audit
 from tests.property.strategies import any_text, published
 
 EXAMPLES = int(os.environ.get("DATESYNC_FUZZ_EXAMPLES", "300"))
@@ -39,7 +39,7 @@ def check_document(text: str, ref: str | None) -> None:
         if m.iso is None:
             continue
         assert isinstance(m.iso, dt.date)
-        if m.calendar is not Calendar.NONE and m.kind in (Kind.DATE, Kind.DAY_MONTH):
+        if m.calendar is not Calendar.NONE and m.form in (Form.DATE, Form.DAY_MONTH):
             assert (m.year, m.month, m.day) != (None, None, None)
             if m.calendar is Calendar.JALALI and m.year >= 1503:
                 continue  # jdatetime is off from 1503; datesync follows the official table there

@@ -25,7 +25,7 @@ import jdatetime
 from hypothesis import example, given, note, settings
 from hypothesis import strategies as st
 
-from datesync import Calendar, Kind, Resolution, extract
+from datesync import Calendar, Form, Resolution, extract
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -294,7 +294,7 @@ def check(case: Case) -> None:
         "text": m.text,
         "start": m.start,
         "end": m.end,
-        "kind": m.kind,
+        "form": m.form,
         "calendar": m.calendar,
         "ymd": (m.year, m.month, m.day),
         "iso": m.iso,
@@ -306,7 +306,7 @@ def check(case: Case) -> None:
         "text": case.surface,
         "start": case.start,
         "end": case.start + len(case.surface),
-        "kind": Kind.DATE,
+        "form": Form.DATE,
         "calendar": case.calendar,
         "ymd": case.ymd,
         "iso": case.iso,

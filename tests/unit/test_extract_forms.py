@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from datesync import Calendar, Kind, Resolution, extract
+from datesync import Calendar, Form, Resolution, extract
 
 REF = "2023-11-20"
 
@@ -20,100 +20,100 @@ def only(text: str, **kw):
 
 
 @pytest.mark.parametrize(
-    ("phrase", "iso", "calendar", "kind"),
+    ("phrase", "iso", "calendar", "form"),
     [
-        ("۲۸ آبان", "2023-11-19", Calendar.JALALI, Kind.DAY_MONTH),
-        ("۲۸ آبان ماه", "2023-11-19", Calendar.JALALI, Kind.DAY_MONTH),
-        ("۲۸ آبان‌ماه", "2023-11-19", Calendar.JALALI, Kind.DAY_MONTH),
-        ("۲۹ آبان ۱۴۰۲", "2023-11-20", Calendar.JALALI, Kind.DATE),
-        ("1402/08/29", "2023-11-20", Calendar.JALALI, Kind.DATE),
-        ("۱۴۰۲-۸-۲۹", "2023-11-20", Calendar.JALALI, Kind.DATE),
-        ("29/08/1402", "2023-11-20", Calendar.JALALI, Kind.DATE),
-        ("سی ام اسفند ۱۳۸۷", "2009-03-20", Calendar.JALALI, Kind.DATE),
-        ("بیست و هشتم آبان", "2023-11-19", Calendar.JALALI, Kind.DAY_MONTH),
-        ("بیست‌وهشتم آبان", "2023-11-19", Calendar.JALALI, Kind.DAY_MONTH),
-        ("۲۹ آبان ۱۴۰۲ ه.ش", "2023-11-20", Calendar.JALALI, Kind.DATE),
-        ("۲۹ آبان ۱۴۰۲ش", "2023-11-20", Calendar.JALALI, Kind.DATE),
-        ("۲۹ آبان ۱۴۰۲ هجری شمسی", "2023-11-20", Calendar.JALALI, Kind.DATE),
-        ("1402/08/29 شمسی", "2023-11-20", Calendar.JALALI, Kind.DATE),
-        ("یکشنبه ۲۸ آبان", "2023-11-19", Calendar.JALALI, Kind.DAY_MONTH),
-        ("جمعه شب ۱۲ آبان ماه", "2023-11-03", Calendar.JALALI, Kind.DAY_MONTH),
-        ("(یکشنبه) ۲۸ آبان", "2023-11-19", Calendar.JALALI, Kind.DAY_MONTH),
-        ("2023 November 20", "2023-11-20", Calendar.GREGORIAN, Kind.DATE),
-        ("November 20, 2023", "2023-11-20", Calendar.GREGORIAN, Kind.DATE),
-        ("20 Nov 2023", "2023-11-20", Calendar.GREGORIAN, Kind.DATE),
-        ("20th of November 2023", "2023-11-20", Calendar.GREGORIAN, Kind.DATE),
-        ("2023-11-20", "2023-11-20", Calendar.GREGORIAN, Kind.DATE),
-        ("۲۰ نوامبر ۲۰۲۳", "2023-11-20", Calendar.GREGORIAN, Kind.DATE),
-        ("۱۰ ژانویه ۲۰۲۴ میلادی", "2024-01-10", Calendar.GREGORIAN, Kind.DATE),
-        ("۵ مه ۲۰۲۳", "2023-05-05", Calendar.GREGORIAN, Kind.DATE),
-        ("۵ می ۲۰۲۳", "2023-05-05", Calendar.GREGORIAN, Kind.DATE),
-        ("۱۴ ژوئیه ۲۰۲۳", "2023-07-14", Calendar.GREGORIAN, Kind.DATE),
-        ("۱۴ جولای ۲۰۲۳", "2023-07-14", Calendar.GREGORIAN, Kind.DATE),
-        ("۲ آگوست ۲۰۲۳", "2023-08-02", Calendar.GREGORIAN, Kind.DATE),
-        ("٢٠ ديسمبر ٢٠٢٣", "2023-12-20", Calendar.GREGORIAN, Kind.DATE),
-        ("3 ابريل 2023", "2023-04-03", Calendar.GREGORIAN, Kind.DATE),
-        ("3 أبريل 2023", "2023-04-03", Calendar.GREGORIAN, Kind.DATE),
-        ("5 يونيه 2023", "2023-06-05", Calendar.GREGORIAN, Kind.DATE),
-        ("15 كانون الثاني 2024", "2024-01-15", Calendar.GREGORIAN, Kind.DATE),
-        ("15 شباط 2024", "2024-02-15", Calendar.GREGORIAN, Kind.DATE),
-        ("15 آذار 2024", "2024-03-15", Calendar.GREGORIAN, Kind.DATE),
-        ("15 أيار 2024", "2024-05-15", Calendar.GREGORIAN, Kind.DATE),
-        ("15 آب 2024", "2024-08-15", Calendar.GREGORIAN, Kind.DATE),
-        ("15 أيلول 2024", "2024-09-15", Calendar.GREGORIAN, Kind.DATE),
-        ("26 تشرين الأول 2023", "2023-10-26", Calendar.GREGORIAN, Kind.DATE),
-        ("26 تشرين الاول 2023", "2023-10-26", Calendar.GREGORIAN, Kind.DATE),
-        ("26 كانون الأول 2023", "2023-12-26", Calendar.GREGORIAN, Kind.DATE),
-        ("10 جانفي 2024", "2024-01-10", Calendar.GREGORIAN, Kind.DATE),
-        ("10 فيفري 2024", "2024-02-10", Calendar.GREGORIAN, Kind.DATE),
-        ("10 أفريل 2024", "2024-04-10", Calendar.GREGORIAN, Kind.DATE),
-        ("10 جويلية 2024", "2024-07-10", Calendar.GREGORIAN, Kind.DATE),
-        ("10 أوت 2024", "2024-08-10", Calendar.GREGORIAN, Kind.DATE),
-        ("10 ماي 2024", "2024-05-10", Calendar.GREGORIAN, Kind.DATE),
-        ("26 تشرين الاول /اكتوبر", "2023-10-26", Calendar.GREGORIAN, Kind.DAY_MONTH),
-        ("26 أكتوبر/تشرين الأول 2023", "2023-10-26", Calendar.GREGORIAN, Kind.DATE),
-        ("20 ديسمبر 2023م", "2023-12-20", Calendar.GREGORIAN, Kind.DATE),
-        ("۵ رجب ۱۴۴۵", "2024-01-17", Calendar.HIJRI, Kind.DATE),
-        ("12 جمادى الأولى 1445 هـ", "2023-11-26", Calendar.HIJRI, Kind.DATE),
-        ("12 جمادی‌الاول 1445 ه.ق", "2023-11-26", Calendar.HIJRI, Kind.DATE),
-        ("12 جمادي الاولى 1445هـ", "2023-11-26", Calendar.HIJRI, Kind.DATE),
-        ("1 محرم 1445", "2023-07-19", Calendar.HIJRI, Kind.DATE),
-        ("1 صفر 1445 قمری", "2023-08-17", Calendar.HIJRI, Kind.DATE),
-        ("1 ربيع الأول 1445", "2023-09-16", Calendar.HIJRI, Kind.DATE),
-        ("1 ربیع‌الاول 1445 هجری قمری", "2023-09-16", Calendar.HIJRI, Kind.DATE),
-        ("1 ربيع الآخر 1445", "2023-10-16", Calendar.HIJRI, Kind.DATE),
-        ("1 ربيع الثاني 1445", "2023-10-16", Calendar.HIJRI, Kind.DATE),
-        ("1 جمادى الآخرة 1445", "2023-12-14", Calendar.HIJRI, Kind.DATE),
-        ("1 شعبان 1445", "2024-02-11", Calendar.HIJRI, Kind.DATE),
-        ("1 رمضان 1445", "2024-03-11", Calendar.HIJRI, Kind.DATE),
-        ("1 شوال 1445", "2024-04-10", Calendar.HIJRI, Kind.DATE),
-        ("1 ذو القعدة 1445", "2024-05-09", Calendar.HIJRI, Kind.DATE),
-        ("1 ذی‌القعده 1445", "2024-05-09", Calendar.HIJRI, Kind.DATE),
-        ("10 ذو الحجة 1445", "2024-06-16", Calendar.HIJRI, Kind.DATE),
-        ("10 ذی‌الحجه 1445", "2024-06-16", Calendar.HIJRI, Kind.DATE),
+        ("۲۸ آبان", "2023-11-19", Calendar.JALALI, Form.DAY_MONTH),
+        ("۲۸ آبان ماه", "2023-11-19", Calendar.JALALI, Form.DAY_MONTH),
+        ("۲۸ آبان‌ماه", "2023-11-19", Calendar.JALALI, Form.DAY_MONTH),
+        ("۲۹ آبان ۱۴۰۲", "2023-11-20", Calendar.JALALI, Form.DATE),
+        ("1402/08/29", "2023-11-20", Calendar.JALALI, Form.DATE),
+        ("۱۴۰۲-۸-۲۹", "2023-11-20", Calendar.JALALI, Form.DATE),
+        ("29/08/1402", "2023-11-20", Calendar.JALALI, Form.DATE),
+        ("سی ام اسفند ۱۳۸۷", "2009-03-20", Calendar.JALALI, Form.DATE),
+        ("بیست و هشتم آبان", "2023-11-19", Calendar.JALALI, Form.DAY_MONTH),
+        ("بیست‌وهشتم آبان", "2023-11-19", Calendar.JALALI, Form.DAY_MONTH),
+        ("۲۹ آبان ۱۴۰۲ ه.ش", "2023-11-20", Calendar.JALALI, Form.DATE),
+        ("۲۹ آبان ۱۴۰۲ش", "2023-11-20", Calendar.JALALI, Form.DATE),
+        ("۲۹ آبان ۱۴۰۲ هجری شمسی", "2023-11-20", Calendar.JALALI, Form.DATE),
+        ("1402/08/29 شمسی", "2023-11-20", Calendar.JALALI, Form.DATE),
+        ("یکشنبه ۲۸ آبان", "2023-11-19", Calendar.JALALI, Form.DAY_MONTH),
+        ("جمعه شب ۱۲ آبان ماه", "2023-11-03", Calendar.JALALI, Form.DAY_MONTH),
+        ("(یکشنبه) ۲۸ آبان", "2023-11-19", Calendar.JALALI, Form.DAY_MONTH),
+        ("2023 November 20", "2023-11-20", Calendar.GREGORIAN, Form.DATE),
+        ("November 20, 2023", "2023-11-20", Calendar.GREGORIAN, Form.DATE),
+        ("20 Nov 2023", "2023-11-20", Calendar.GREGORIAN, Form.DATE),
+        ("20th of November 2023", "2023-11-20", Calendar.GREGORIAN, Form.DATE),
+        ("2023-11-20", "2023-11-20", Calendar.GREGORIAN, Form.DATE),
+        ("۲۰ نوامبر ۲۰۲۳", "2023-11-20", Calendar.GREGORIAN, Form.DATE),
+        ("۱۰ ژانویه ۲۰۲۴ میلادی", "2024-01-10", Calendar.GREGORIAN, Form.DATE),
+        ("۵ مه ۲۰۲۳", "2023-05-05", Calendar.GREGORIAN, Form.DATE),
+        ("۵ می ۲۰۲۳", "2023-05-05", Calendar.GREGORIAN, Form.DATE),
+        ("۱۴ ژوئیه ۲۰۲۳", "2023-07-14", Calendar.GREGORIAN, Form.DATE),
+        ("۱۴ جولای ۲۰۲۳", "2023-07-14", Calendar.GREGORIAN, Form.DATE),
+        ("۲ آگوست ۲۰۲۳", "2023-08-02", Calendar.GREGORIAN, Form.DATE),
+        ("٢٠ ديسمبر ٢٠٢٣", "2023-12-20", Calendar.GREGORIAN, Form.DATE),
+        ("3 ابريل 2023", "2023-04-03", Calendar.GREGORIAN, Form.DATE),
+        ("3 أبريل 2023", "2023-04-03", Calendar.GREGORIAN, Form.DATE),
+        ("5 يونيه 2023", "2023-06-05", Calendar.GREGORIAN, Form.DATE),
+        ("15 كانون الثاني 2024", "2024-01-15", Calendar.GREGORIAN, Form.DATE),
+        ("15 شباط 2024", "2024-02-15", Calendar.GREGORIAN, Form.DATE),
+        ("15 آذار 2024", "2024-03-15", Calendar.GREGORIAN, Form.DATE),
+        ("15 أيار 2024", "2024-05-15", Calendar.GREGORIAN, Form.DATE),
+        ("15 آب 2024", "2024-08-15", Calendar.GREGORIAN, Form.DATE),
+        ("15 أيلول 2024", "2024-09-15", Calendar.GREGORIAN, Form.DATE),
+        ("26 تشرين الأول 2023", "2023-10-26", Calendar.GREGORIAN, Form.DATE),
+        ("26 تشرين الاول 2023", "2023-10-26", Calendar.GREGORIAN, Form.DATE),
+        ("26 كانون الأول 2023", "2023-12-26", Calendar.GREGORIAN, Form.DATE),
+        ("10 جانفي 2024", "2024-01-10", Calendar.GREGORIAN, Form.DATE),
+        ("10 فيفري 2024", "2024-02-10", Calendar.GREGORIAN, Form.DATE),
+        ("10 أفريل 2024", "2024-04-10", Calendar.GREGORIAN, Form.DATE),
+        ("10 جويلية 2024", "2024-07-10", Calendar.GREGORIAN, Form.DATE),
+        ("10 أوت 2024", "2024-08-10", Calendar.GREGORIAN, Form.DATE),
+        ("10 ماي 2024", "2024-05-10", Calendar.GREGORIAN, Form.DATE),
+        ("26 تشرين الاول /اكتوبر", "2023-10-26", Calendar.GREGORIAN, Form.DAY_MONTH),
+        ("26 أكتوبر/تشرين الأول 2023", "2023-10-26", Calendar.GREGORIAN, Form.DATE),
+        ("20 ديسمبر 2023م", "2023-12-20", Calendar.GREGORIAN, Form.DATE),
+        ("۵ رجب ۱۴۴۵", "2024-01-17", Calendar.HIJRI, Form.DATE),
+        ("12 جمادى الأولى 1445 هـ", "2023-11-26", Calendar.HIJRI, Form.DATE),
+        ("12 جمادی‌الاول 1445 ه.ق", "2023-11-26", Calendar.HIJRI, Form.DATE),
+        ("12 جمادي الاولى 1445هـ", "2023-11-26", Calendar.HIJRI, Form.DATE),
+        ("1 محرم 1445", "2023-07-19", Calendar.HIJRI, Form.DATE),
+        ("1 صفر 1445 قمری", "2023-08-17", Calendar.HIJRI, Form.DATE),
+        ("1 ربيع الأول 1445", "2023-09-16", Calendar.HIJRI, Form.DATE),
+        ("1 ربیع‌الاول 1445 هجری قمری", "2023-09-16", Calendar.HIJRI, Form.DATE),
+        ("1 ربيع الآخر 1445", "2023-10-16", Calendar.HIJRI, Form.DATE),
+        ("1 ربيع الثاني 1445", "2023-10-16", Calendar.HIJRI, Form.DATE),
+        ("1 جمادى الآخرة 1445", "2023-12-14", Calendar.HIJRI, Form.DATE),
+        ("1 شعبان 1445", "2024-02-11", Calendar.HIJRI, Form.DATE),
+        ("1 رمضان 1445", "2024-03-11", Calendar.HIJRI, Form.DATE),
+        ("1 شوال 1445", "2024-04-10", Calendar.HIJRI, Form.DATE),
+        ("1 ذو القعدة 1445", "2024-05-09", Calendar.HIJRI, Form.DATE),
+        ("1 ذی‌القعده 1445", "2024-05-09", Calendar.HIJRI, Form.DATE),
+        ("10 ذو الحجة 1445", "2024-06-16", Calendar.HIJRI, Form.DATE),
+        ("10 ذی‌الحجه 1445", "2024-06-16", Calendar.HIJRI, Form.DATE),
     ],
 )
-def test_surface_form(phrase, iso, calendar, kind):
+def test_surface_form(phrase, iso, calendar, form):
     text = f"به گزارش خبرنگار ما، این دیدار {phrase} برگزار شد."
     m = only(text, published=REF)
     assert m.text == phrase
     assert m.iso == dt.date.fromisoformat(iso)
-    assert (m.calendar, m.kind) == (calendar, kind)
+    assert (m.calendar, m.form) == (calendar, form)
 
 
 def test_month_year_has_no_day_level_iso():
     m = only("در آبان ۱۴۰۲ چند تماس برقرار شد")
-    assert (m.kind, m.year, m.month, m.day, m.iso) == (Kind.MONTH_YEAR, 1402, 8, None, None)
+    assert (m.form, m.year, m.month, m.day, m.iso) == (Form.MONTH_YEAR, 1402, 8, None, None)
     assert m.resolution is Resolution.EXPLICIT
 
 
 def test_year_with_era_or_year_word():
     assert [
-        (m.kind, m.calendar, m.year)
+        (m.form, m.calendar, m.year)
         for m in extract("این پیمان در سال ۱۴۰۲ امضا شد و در 1445 هـ تمدید گردید")
     ] == [
-        (Kind.YEAR, Calendar.JALALI, 1402),
-        (Kind.YEAR, Calendar.HIJRI, 1445),
+        (Form.YEAR, Calendar.JALALI, 1402),
+        (Form.YEAR, Calendar.HIJRI, 1445),
     ]
 
 
@@ -144,7 +144,7 @@ def test_every_digit_system_and_mixes(digits, expected):
 )
 def test_persian_weekdays_with_or_without_zwnj(phrase, weekday):
     m = only(f"وزیر خارجه {phrase} به مسکو رفت", published=REF)
-    assert (m.kind, m.weekday, m.text) == (Kind.WEEKDAY, weekday, phrase)
+    assert (m.form, m.weekday, m.text) == (Form.WEEKDAY, weekday, phrase)
     assert m.iso is not None and m.iso <= dt.date(2023, 11, 20) and m.iso.strftime("%A").lower() == weekday
 
 
@@ -212,7 +212,7 @@ def test_bare_weekday_is_latest_on_or_before_reference():
 )
 def test_relative_words(phrase, offset):
     m = only(f"در گفتگو {phrase} گفت", published=REF)
-    assert (m.kind, m.calendar, m.relative, m.text) == (Kind.RELATIVE, Calendar.NONE, offset, phrase)
+    assert (m.form, m.calendar, m.relative, m.text) == (Form.RELATIVE, Calendar.NONE, offset, phrase)
     assert m.iso == dt.date(2023, 11, 20) + dt.timedelta(days=offset)
     assert m.resolution is Resolution.RELATIVE
 
@@ -245,8 +245,8 @@ def test_eve_of_weekday_names_the_evening_before():
     ],
 )
 def test_month_names_that_are_ordinary_words_need_date_context(text):
-    dates = (Kind.DATE, Kind.DAY_MONTH, Kind.MONTH_YEAR)
-    assert [m.text for m in extract(text, published=REF) if m.kind in dates] == []
+    dates = (Form.DATE, Form.DAY_MONTH, Form.MONTH_YEAR)
+    assert [m.text for m in extract(text, published=REF) if m.form in dates] == []
 
 
 @pytest.mark.parametrize(
@@ -316,7 +316,7 @@ def test_outlet_names_holding_today_are_no_date(name):
 
 
 def test_a_bare_number_at_the_start_is_no_year_even_if_the_text_ends_with_a_year_word():
-    assert [m.kind for m in extract("1402 نفر ش گفتند در سال")] == []
+    assert [m.form for m in extract("1402 نفر ش گفتند در سال")] == []
 
 
 @pytest.mark.parametrize("space", ["\u2009", "\u202f", "\u200a", "\u3000"])

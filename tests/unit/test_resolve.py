@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from datesync import Calendar, Resolution, analyze, extract, pipeline
-from datesync.model import Kind
+from datesync.model import Form
 
 
 def one(text: str, **kw):
@@ -240,8 +240,8 @@ def test_caller_published_wins_and_header_is_still_marked():
 
 
 def test_month_year_and_year_kinds():
-    kinds = [m.kind for m in extract("در آبان ۱۴۰۲ و رمضان 1445 و سال ۱۴۰۰")]
-    assert kinds == [Kind.MONTH_YEAR, Kind.MONTH_YEAR, Kind.YEAR]
+    kinds = [m.form for m in extract("در آبان ۱۴۰۲ و رمضان 1445 و سال ۱۴۰۰")]
+    assert kinds == [Form.MONTH_YEAR, Form.MONTH_YEAR, Form.YEAR]
 
 
 def test_relative_word_beside_a_sighting_date_does_not_crash_and_agrees():
