@@ -10,7 +10,7 @@ from datesync import languages
 from datesync.find import Raw, find
 from datesync.model import DocumentDates, Form
 from datesync.normalize import windows
-from datesync.reference import locate
+from datesync.reference import locate, numeric_dateline
 from datesync.resolve import resolve
 
 
@@ -28,13 +28,27 @@ def find_all(text: str, lang: str) -> list[Raw]:
     return out
 
 
-def analyze(text: str, *, published: object = None, lang: str | None = None, doc_id: str = "") -> DocumentDates:
-    """Every date mention in `text`, the reference date used, and the document's own findings."""
+def analyze(
+    text: str,
+    *,
+    published: object = None,
+    lang: str | None = None,
+    doc_id: str = "",
+    timezone: str | None = None,
+    source: str = "",
+) -> DocumentDates:
+    """Every date mention in `text`, the reference date used, and the document's own findings.
+
+    A `published` moment (a datetime with an offset, 21:30 GMT) counts on the local day of the
+    document's zone: `timezone` (IANA), else its dateline's city or agency, else its `source`."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
     lang = lang or languages.guess(text)
     raws = find_all(text, lang)
-    resolved = resolve(text, raws, locate(text, raws, published), lang, doc_id)
+    if (kuna := numeric_dateline(text)) is not None and not any(r.start < kuna.end and kuna.start < r.end for r in raws):
+        raws = sorted([*raws, kuna], key=lambda r: r.start)
+    found = locate(text, raws, published, timezone, source)
+    resolved = resolve(text, raws, found, lang, doc_id)
     return DocumentDates(tuple(resolved.mentions), resolved.reference, tuple(resolved.findings), lang)
 
 

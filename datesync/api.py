@@ -12,13 +12,16 @@ from datesync.pipeline import Auditor, DocumentResult
 __all__ = ["Audit", "Auditor", "analyze", "audit", "extract", "single_date"]
 
 
-def extract(text: str, *, published: object = None, lang: str | None = None) -> list[Mention]:
+def extract(
+    text: str, *, published: object = None, lang: str | None = None, timezone: str | None = None
+) -> list[Mention]:
     """Every date expression in `text`, in order, with offsets into the original text.
 
-    `published` (date, datetime or ISO string) supplies missing years and anchors "tonight"; without
-    it datesync uses the text's own publication header or dateline, and says so in `analyze()`.
+    `published` (date, datetime or string, see datesync.published) supplies missing years and anchors
+    "tonight"; without it datesync uses the text's own header or dateline, and without those the
+    text's own dates (resolution "context"). `timezone` (IANA) is where a published moment is read.
     """
-    return list(analyze(text, published=published, lang=lang).mentions)
+    return list(analyze(text, published=published, lang=lang, timezone=timezone).mentions)
 
 
 class Audit:

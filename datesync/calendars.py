@@ -308,3 +308,43 @@ def renderings(date: dt.date) -> dict:
         "calendars": out,
         "weekday": {lang: weekdays[lang]["names"][date.weekday()][0] for lang in languages.codes()},
     }
+
+
+def occurrences(calendar: Calendar, month: int, day: int, year_calendar: Calendar, year: int) -> list[dt.date]:
+    """Every date of `day` `month` (in `calendar`) that falls in `year` of `year_calendar`: one when
+    the calendars agree, one or two (a lunar date in a Gregorian year), none outside the tables."""
+    if calendar is year_calendar:
+        try:
+            return [to_gregorian(calendar, year, month, day)]
+        except (InvalidDate, OutOfRange):
+            return []
+    try:
+        first = to_gregorian(year_calendar, year, 1, 1)
+        last = to_gregorian(year_calendar, year + 1, 1, 1) - dt.timedelta(days=1)
+        own_years = range(from_gregorian(calendar, first)[0], from_gregorian(calendar, last)[0] + 1)
+    except (InvalidDate, OutOfRange):
+        return []
+    out = []
+    for own in own_years:
+        try:
+            date = to_gregorian(calendar, own, month, day)
+        except (InvalidDate, OutOfRange):
+            continue
+        if first <= date <= last:
+            out.append(date)
+    return out
+
+
+def nearest_occurrence(calendar: Calendar, month: int, day: int, center: dt.date) -> list[dt.date]:
+    """The date of `day` `month` (in `calendar`) nearest `center` (within half a year: one)."""
+    try:
+        own = from_gregorian(calendar, center)[0]
+    except OutOfRange:
+        return []
+    dates = []
+    for year in (own - 1, own, own + 1):
+        try:
+            dates.append(to_gregorian(calendar, year, month, day))
+        except (InvalidDate, OutOfRange):
+            continue
+    return sorted(dates, key=lambda d: abs((d - center).days))[:1]

@@ -108,7 +108,7 @@ def _check_actors(actors: str | None) -> None:
 
 
 def _check_published(value: str | None) -> None:
-    from datesync.reference import parse_published
+    from datesync.published import parse_published
 
     _check_option(value, parse_published, "--published")
 

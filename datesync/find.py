@@ -7,12 +7,14 @@ was written before the date) is passed down as an argument.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from datesync import languages
 from datesync.model import Calendar, Form
 from datesync.normalize import SPACES, fold
-from datesync.scan import Meaning, Part, Token, lexicon, tokens
+from datesync.scan import Meaning, Part, Token, holidays, lexicon, tokens, words_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,10 @@ class Raw:
     lang: str = ""
     months: tuple[tuple[Calendar, int], ...] = ()  # every month name written (doubled names)
     numeral_date: tuple[int, int, int, int] | None = None  # 12/08/1402: a, b, c and a's digit count
+    until: int | None = None  # the last day of a range or pair (۲۲ و ۲۳ فروردین, 19 to 21 November)
+    direction: int | None = None  # the coming (1), past (-1) or current (0) one: next Tuesday, آب الماضي
+    named: int | None = None  # a named day (scan.holidays() index): عاشورای ۱۴۴۵
+    year_offset: int | None = None  # a named day of this year (0) or of last year (-1)
 
 
 YEAR_SPAN = {Calendar.JALALI: (1000, 1700), Calendar.HIJRI: (1000, 1700), Calendar.GREGORIAN: (1000, 2500)}
@@ -42,6 +48,8 @@ _TIGHT = "()"
 _LIST = "(),،-–—"
 _DOUBLED = "/\\-–|()"
 MAX_GAP = 12  # characters between two tokens of one expression
+NEAR = 40  # characters searched each way for the words that make a month name an ordinary word
+TWO_DIGIT_JALALI = 60  # ۲۶ شهریور ۹۴: 60-99 are 13xx, 00-59 are 14xx
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +60,7 @@ class Scan:
     toks: list[Token]
     lang: str
     links: frozenset[str]  # words that may join a day number to its month (of, من)
+    range_links: frozenset[str]  # what may join the two days of a range or pair (to, و, -)
 
     def joined(self, a: int, b: int, punct: str = "", links: frozenset[str] = frozenset()) -> bool:
         """Token b follows token a with only spaces (and the given punctuation or link words) between."""
@@ -63,6 +72,16 @@ class Scan:
         if not gap.strip(SPACES + punct):
             return sum(gap.count(ch) for ch in punct) <= 2
         return bool(links) and fold(gap.strip(SPACES + punct)) in links
+
+    def linked(self, a: int, b: int) -> bool:
+        """Token b follows token a with one range link between (19 to 21, ۲۲ و ۲۳, 25-26)."""
+        if b >= len(self.toks):
+            return False
+        gap = self.text[self.toks[a].end : self.toks[b].start].strip(SPACES)
+        return 0 < len(gap) <= MAX_GAP and (gap in self.range_links or fold(gap) in self.range_links)
+
+    def get(self, i: int, part: Part) -> Meaning | None:
+        return self.toks[i].get(part) if 0 <= i < len(self.toks) else None
 
     def month_at(self, i: int) -> Meaning | None:
         """The month name at token i, in the text's own language when it has several."""
@@ -79,7 +98,7 @@ class Scan:
             return None, i
         tok = self.toks[i]
         if tok.number is not None:
-            if tok.digits > 2 or not 1 <= tok.number <= 31:
+            if tok.digits > 2 or not 1 <= tok.number <= 31 or self.in_clock_time(tok):
                 return None, i
             nxt = i + 1
             if nxt < len(self.toks) and self.toks[nxt].get(Part.ORDINAL_SUFFIX) and self.joined(i, nxt):
@@ -88,6 +107,10 @@ class Scan:
             return tok.number, nxt
         ordinal = tok.get(Part.ORDINAL)
         return (int(ordinal.value), i + 1) if ordinal else (None, i)
+
+    def in_clock_time(self, tok: Token) -> bool:
+        """A number of a clock time (۲۳:۱۰) is no day number."""
+        return self.text[tok.start - 1 : tok.start] in (":", "：") or self.text[tok.end : tok.end + 1] in (":", "：")
 
     def year_at(self, i: int, calendar: Calendar | None) -> int | None:
         if i >= len(self.toks):
@@ -114,20 +137,44 @@ class _Prefix:
     weekday: int | None = None
     eve: bool = False
     lang: str = ""
+    direction: int | None = None  # a weekday pointed at the coming or the past week
 
 
 def find(text: str, lang: str = "") -> list[Raw]:
     """Every date expression in `text`, in order (callers scan long texts window by window)."""
-    scan = Scan(text, tokens(text, lang), lang, lexicon().day_month_links)
+    lex = lexicon()
+    scan = Scan(text, tokens(text, lang), lang, lex.day_month_links, lex.range_links)
     out, i = [], 0
     while i < len(scan.toks):
         raw, nxt = expression(scan, i)
         if raw is None:
             i += 1
-        else:
+            continue
+        if not is_name(scan, i, nxt, raw):
             out.append(balanced(scan.text, raw))
-            i = nxt
+        i = nxt
     return out
+
+
+def is_name(scan: Scan, first: int, nxt: int, raw: Raw) -> bool:
+    """A date inside a name (میدان ۷ تیر, شارع 26 يوليو, the March 14 alliance), or a month name that
+    is an ordinary word where it stands (با ۳ تیر شلیک کرد): no date."""
+    if raw.numeral_date is None and raw.named is None and raw.day is not None:
+        if scan.get(first - 1, Part.NAME_BEFORE) and scan.joined(first - 1, first):
+            return True
+        if scan.get(nxt, Part.NAME_AFTER) and scan.joined(nxt - 1, nxt):
+            return True
+    for k in range(first, nxt):
+        month = scan.get(k, Part.MONTH)
+        if month and month.ordinary_near:
+            if _near_words(month.ordinary_near).search(scan.text, max(0, raw.start - NEAR), raw.end + NEAR):
+                return True
+    return False
+
+
+@cache
+def _near_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return words_pattern(words)
 
 
 def balanced(text: str, raw: Raw) -> Raw:
@@ -161,17 +208,17 @@ def expression(scan: Scan, i: int) -> tuple[Raw | None, int]:
             lang=core_raw.lang or found.lang,
         ), nxt
     if found.relative is None and found.weekday is None:
-        return None, i  # parts of the day alone are no date
-    form = Form.RELATIVE if found.relative is not None else Form.WEEKDAY
+        return None, i  # parts of the day (or يوم) alone are no date
     return Raw(
         scan.toks[i].start,
         scan.toks[found.last].end,
-        form,
+        Form.RELATIVE if found.relative is not None else Form.WEEKDAY,
         Calendar.NONE,
         weekday=found.weekday,
         eve=found.eve,
         relative=found.relative,
         lang=found.lang,
+        direction=found.direction,
     ), after
 
 
@@ -187,19 +234,23 @@ def prefix(scan: Scan, i: int) -> _Prefix:
         elif (wd := tok.get(Part.WEEKDAY)) and found.weekday is None:
             before = toks[j - 1].get(Part.PART_OF_DAY) if j > i else None
             found.weekday, found.eve, found.lang = int(wd.value), bool(before and before.eve), found.lang or wd.lang
+            found.direction = wd.direction or None
             found.last = j
         elif tok.get(Part.PART_OF_DAY) and found.count < 4:
             pass
-        elif not (
-            tok.get(Part.WEEKDAY_PREFIX)
-            and j + 1 < len(toks)
-            and toks[j + 1].get(Part.WEEKDAY)
-            and scan.joined(j, j + 1)
-        ):
+        elif not (tok.get(Part.WEEKDAY_PREFIX) and _introduces_day(scan, j)):
             break
         found.count += 1
         j += 1
     return found
+
+
+def _introduces_day(scan: Scan, j: int) -> bool:
+    """روز/يوم before a weekday (يوم الاثنين) or a day number (يوم 19 من شهر نوفمبر, يومي 25-26 أبريل)."""
+    if not scan.joined(j, j + 1):
+        return False
+    nxt = scan.toks[j + 1]
+    return bool(nxt.get(Part.WEEKDAY) or nxt.get(Part.ORDINAL) or (nxt.number is not None and nxt.digits <= 2))
 
 
 def trailing_weekday(scan: Scan, core_raw: Raw, i: int) -> tuple[Raw, int]:
@@ -215,13 +266,15 @@ def trailing_weekday(scan: Scan, core_raw: Raw, i: int) -> tuple[Raw, int]:
 
 
 def core(scan: Scan, i: int, after_weekday: bool = False) -> tuple[Raw | None, int]:
-    """The date itself: a numeral date, or day/month/year in one of the orders news writes."""
+    """The date itself: a numeral date, a named day, or day/month/year in an order news writes."""
     tok = scan.toks[i]
     if tok.numeral_date is not None:
         era, nxt = scan.era_after(i + 1)
         end = scan.toks[nxt - 1].end
         return Raw(tok.start, end, Form.DATE, era, era=era, lang="", numeral_date=tok.numeral_date), nxt
-    raw, nxt = day_first(scan, i, after_weekday)
+    raw, nxt = named_day(scan, i)
+    if raw is None:
+        raw, nxt = day_first(scan, i, after_weekday)
     if raw is None:
         raw, nxt = month_first(scan, i, after_weekday)
     if raw is None:
@@ -232,17 +285,23 @@ def core(scan: Scan, i: int, after_weekday: bool = False) -> tuple[Raw | None, i
 
 
 def day_first(scan: Scan, i: int, after_weekday: bool) -> tuple[Raw | None, int]:
-    """۲۸ آبان ماه ۱۴۰۲ ه.ش, 26 تشرين الاول /اكتوبر, 20 Nov 2023, بیست و هشتم آبان."""
+    """۲۸ آبان ماه ۱۴۰۲, 26 تشرين الاول /اكتوبر, 20 Nov 2023, بیست و هشتم آبان, 19-Nov-2023,
+    الرابع من أبريل, 19 من شهر نوفمبر, 31st, January 2024, and ranges: ۲۲ و ۲۳ فروردین."""
     day, j = scan.day_at(i)
     if day is None:
         return None, i
-    month_word = False
-    toks = scan.toks
-    if j < len(toks) and toks[j].get(Part.MONTH_WORD) and not scan.month_at(j) and scan.joined(j - 1, j):
+    until = None
+    if j < len(scan.toks) and scan.linked(j - 1, j):
+        second, k = scan.day_at(j)
+        if second is not None and second > day:
+            until, j = second, k
+    toks, month_word = scan.toks, False
+    if j < len(toks) and toks[j].get(Part.MONTH_WORD) and not scan.month_at(j) and scan.joined(j - 1, j, "", scan.links):
         j, month_word = j + 1, True
-    if not (month := scan.month_at(j)) or not scan.joined(j - 1, j, _TIGHT, scan.links):
+    punct = _TIGHT + "-" + ("," if scan.get(j - 1, Part.ORDINAL_SUFFIX) else "")  # 31st, January
+    if not (month := scan.month_at(j)) or not scan.joined(j - 1, j, punct, scan.links):
         return None, i
-    return month_tail(scan, i, j, month, day, month_word, after_weekday)
+    return month_tail(scan, i, j, month, day, month_word, after_weekday, until)
 
 
 def month_tail(
@@ -253,8 +312,10 @@ def month_tail(
     day: int | None,
     month_word: bool = False,
     after_weekday: bool = False,
+    until: int | None = None,
 ) -> tuple[Raw | None, int]:
-    """After a month name: doubled names, a year and an era marker."""
+    """After a month name: doubled names, a year (written after a word for "year", or with two
+    digits for Solar Hijri), an era marker, or a word placing it in the past or future."""
     calendar = month.calendar
     month_word = month_word or scan.toks[j].with_month_word
     months = [(calendar, int(month.value))]
@@ -262,10 +323,11 @@ def month_tail(
     while (other := scan.month_at(j)) and scan.joined(j - 1, j, _DOUBLED):
         months.append((other.calendar, int(other.value)))
         j += 1
-    year = None
-    if scan.joined(j - 1, j, _TIGHT + ",،") and (year := scan.year_at(j, calendar)) is not None:
-        j += 1
+    year, j = year_after(scan, j, calendar)
     era, j = scan.era_after(j) if year is not None else (None, j)
+    direction = None
+    if year is None and (word := scan.get(j, Part.DIRECTION)) and scan.joined(j - 1, j):
+        direction, j = int(word.value), j + 1  # 18 آب/أغسطس الماضي, نوفمبر المقبل
     if year is None and (month.ordinary or month.ordinary_in == scan.lang):
         # an ordinary word (می, Persian جوان): a day number alone is not enough
         era, j = scan.era_after(j)
@@ -285,36 +347,57 @@ def month_tail(
         era=era,
         lang=month.lang,
         months=tuple(months),
+        until=until,
+        direction=direction,
     ), j
 
 
+def year_after(scan: Scan, j: int, calendar: Calendar | None) -> tuple[int | None, int]:
+    """The year after a month name: 2023, عام 2023, من عام 2023, سال ۱۴۰۲, of 2023, or a two-digit
+    Solar Hijri year before punctuation (۲۶ شهریور ۹۴،)."""
+    k = j
+    if scan.get(k, Part.YEAR_WORD) and scan.joined(k - 1, k, "", scan.links):
+        k += 1  # 19 نوفمبر من عام 2023, ۲۸ آبان سال ۱۴۰۲
+    if scan.joined(k - 1, k, _TIGHT + ",،-", scan.links) and (year := scan.year_at(k, calendar)) is not None:
+        return year, k + 1
+    if calendar is Calendar.JALALI and k == j and k < len(scan.toks) and scan.joined(k - 1, k):
+        tok = scan.toks[k]
+        after = scan.text[tok.end : tok.end + 2].strip(SPACES)
+        if tok.number is not None and tok.digits == 2 and not (after and after[0].isalpha()):
+            return tok.number + (1300 if tok.number >= TWO_DIGIT_JALALI else 1400), k + 1
+    return None, j
+
+
 def month_first(scan: Scan, i: int, after_weekday: bool = False) -> tuple[Raw | None, int]:
-    """November 20, 2023 (languages that write the month first) and آبان ۱۴۰۲ / رمضان 1445."""
+    """November 20, 2023 and «نوفمبر 19، 2023» (in languages that write the month first), and
+    آبان ۱۴۰۲ / رمضان 1445 (month and year)."""
     j = i
     if scan.toks[j].get(Part.MONTH_WORD) and scan.month_at(j + 1) and scan.joined(j, j + 1):
         j += 1
     month = scan.month_at(j)
     if month is None:
         return None, i
-    if languages.get(month.lang).month_first and scan.joined(j, j + 1, ",."):
+    order = languages.get(month.lang).month_first
+    if order != "never" and scan.joined(j, j + 1, ",."):
         day, k = scan.day_at(j + 1)
         if day is not None:
             year = None
-            if scan.joined(k - 1, k, ",") and (year := scan.year_at(k, month.calendar)) is not None:
+            if scan.joined(k - 1, k, ",،", scan.links) and (year := scan.year_at(k, month.calendar)) is not None:
                 k += 1
             era, k = scan.era_after(k) if year is not None else (None, k)
-            return Raw(
-                scan.toks[i].start,
-                scan.toks[k - 1].end,
-                Form.DATE if year is not None else Form.DAY_MONTH,
-                month.calendar,
-                year,
-                int(month.value),
-                day,
-                era=era,
-                lang=month.lang,
-                months=((month.calendar, int(month.value)),),
-            ), k
+            if year is not None or order == "always":
+                return Raw(
+                    scan.toks[i].start,
+                    scan.toks[k - 1].end,
+                    Form.DATE if year is not None else Form.DAY_MONTH,
+                    month.calendar,
+                    year,
+                    int(month.value),
+                    day,
+                    era=era,
+                    lang=month.lang,
+                    months=((month.calendar, int(month.value)),),
+                ), k
     if scan.year_at(j + 1, month.calendar) is None or not scan.joined(j, j + 1, ",،"):
         return None, i
     return month_tail(scan, i, j, month, None, after_weekday=after_weekday)
@@ -358,3 +441,37 @@ def year_alone(scan: Scan, i: int) -> tuple[Raw | None, int]:
     if era is None and not worded:
         return None, first
     return Raw(scan.toks[first].start, scan.toks[nxt - 1].end, Form.YEAR, era, scan.toks[i].number, era=era), nxt
+
+
+def named_day(scan: Scan, i: int) -> tuple[Raw | None, int]:
+    """A named day of one year: عاشورای ۱۴۴۵, Eid al-Fitr 1445, عاشورای امسال, this year's Ashura.
+    Without a year or "this year" it is the holiday in general, no date."""
+    offset = None
+    start = i
+    if (this := scan.get(i, Part.THIS_YEAR)) and scan.get(i + 1, Part.NAMED_DAY) and scan.joined(i, i + 1):
+        offset, i = int(this.value), i + 1  # this year's Ashura
+    named = scan.get(i, Part.NAMED_DAY)
+    if named is None:
+        return None, start
+    day = holidays()[int(named.value)]
+    year, nxt = None, i + 1
+    if offset is None and scan.joined(i, i + 1, ",") and (year := scan.year_at(i + 1, None)) is not None:
+        nxt = i + 2
+    elif offset is None and (this := scan.get(i + 1, Part.THIS_YEAR)) and scan.joined(i, i + 1):
+        offset, nxt = int(this.value), i + 2
+    if year is None and offset is None:
+        return None, start
+    era, nxt = scan.era_after(nxt) if year is not None else (None, nxt)
+    return Raw(
+        scan.toks[start].start,
+        scan.toks[nxt - 1].end,
+        Form.DATE if year is not None else Form.DAY_MONTH,
+        day.calendar,
+        year,
+        day.month,
+        day.day,
+        era=era,
+        lang=named.lang,
+        named=int(named.value),
+        year_offset=offset,
+    ), nxt

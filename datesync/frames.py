@@ -48,6 +48,7 @@ MENTION_COLUMNS: dict[str, Any] = {
     "day": "int",
     "weekday": "string",
     "iso": "date",
+    "until": "date",
     "resolution": RESOLUTIONS,
     "lang": "string",
     "relative": "int",
@@ -107,6 +108,7 @@ def mention_row(m: Mention) -> dict[str, Any]:
         "day": m.day,
         "weekday": m.weekday,
         "iso": m.iso,
+        "until": m.until,
         "resolution": m.resolution.value,
         "lang": m.lang,
         "relative": m.relative,
@@ -298,6 +300,7 @@ def event_mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[EventMentio
                 alternatives=tuple(dt.date.fromisoformat(d) for d in _split(r["m_alternatives"])),
                 note=r["m_note"] or "",
                 doc_id=r["doc_id"],
+                until=r["m_until"],
             )
         em = EventMention(
             doc_id=r["doc_id"],
@@ -352,7 +355,7 @@ def frame_documents(
         _require(df, name, what)
     published_column, published_value = _column_or_value(df, published)
     if isinstance(published_value, str):
-        from datesync.reference import parse_published
+        from datesync.published import parse_published
 
         try:
             parse_published(published_value)

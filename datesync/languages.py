@@ -28,8 +28,9 @@ class Language:
     digits: str
     default: bool
     numeral_calendar: Calendar | None  # None: a bare year numeral stays ambiguous
-    month_first: bool
+    month_first: str  # always, with_year, never
     weekday_after_date: bool
+    verb_final: bool
     both_numeric_orders: bool
     unqualified_office_country: str
 
@@ -52,8 +53,9 @@ def registry() -> dict[str, Language]:
             digits=row["digits"],
             default=bool(row["default"]),
             numeral_calendar=Calendar(calendar) if calendar else None,
-            month_first=bool(row["month_first"]),
+            month_first=row["month_first"],
             weekday_after_date=bool(row["weekday_after_date"]),
+            verb_final=bool(row["verb_final"]),
             both_numeric_orders=bool(row["both_numeric_orders"]),
             unqualified_office_country=row["unqualified_office_country"],
         )

@@ -40,6 +40,7 @@ class Resolution(StrEnum):
     EXPLICIT = "explicit"  # every part needed was written
     YEAR_INFERRED = "year_inferred"  # the year came from the reference date
     RELATIVE = "relative"  # computed from the reference date (today, a bare weekday)
+    CONTEXT = "context"  # no reference date: the text itself fixed it (its other dates, the weekday, who held office)
     UNRESOLVED = "unresolved"  # no honest single date
 
 
@@ -101,6 +102,7 @@ class Mention:
     alternatives: tuple[dt.date, ...] = ()  # other readings (calendar confusion, ambiguous numerals)
     note: str = ""  # why it resolved (or did not) the way it did
     doc_id: str = ""
+    until: dt.date | None = None  # the last day of a range or pair (۲۲ و ۲۳ فروردین): `iso` is the first
 
 
 @frozen_record
@@ -155,6 +157,7 @@ class Document:
     lang: str | None = None
     event: str = ""
     note: str = ""  # a problem found while reading the record, reported with its result
+    timezone: str | None = None  # IANA zone of the outlet's clock, for a published moment
 
 
 @frozen_record

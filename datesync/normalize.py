@@ -109,6 +109,9 @@ def word_units(entry: str) -> tuple[str | None, ...]:
             if units and units[-1] is not SEPARATOR:
                 units.append(SEPARATOR)
             continue
+        if ch == "#":  # a number in digits (counted relatives: منذ 3 أيام)
+            units.append("#")
+            continue
         units.extend(fold(ch))
     if entry.rstrip().endswith(".") and units:
         units.append(OPTIONAL_DOT)

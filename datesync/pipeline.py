@@ -22,7 +22,7 @@ from datesync import actors, events, frames, reconcile, store
 from datesync.analysis import analyze
 from datesync.errors import DatesyncError
 from datesync.model import Document, DocumentDates, Event, EventMention, Finding, Severity, frozen_record
-from datesync.reference import parse_published
+from datesync import published as publication
 from datesync.report import AuditReport
 
 BATCH = 64  # documents per task sent to a worker process
@@ -63,7 +63,9 @@ def clean(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def as_document(record: object, default_published: object = None, default_lang: str | None = None) -> Document:
+def as_document(
+    record: object, default_published: object = None, default_lang: str | None = None, default_timezone: str | None = None
+) -> Document:
     """A Document from a str, a Document, a mapping or an object with attributes (a namedtuple row)."""
     if isinstance(record, Document):
         doc = record
@@ -78,11 +80,14 @@ def as_document(record: object, default_published: object = None, default_lang: 
             source=clean(get("source")),
             lang=clean(get("lang")) or None,
             event=clean(get("event")),
+            timezone=clean(get("timezone")) or None,
         )
     if doc.published is None and default_published is not None:
         doc = dataclasses.replace(doc, published=default_published)
     if doc.lang is None and default_lang:
         doc = dataclasses.replace(doc, lang=default_lang)
+    if doc.timezone is None and default_timezone:
+        doc = dataclasses.replace(doc, timezone=default_timezone)
     return doc
 
 
@@ -91,16 +96,21 @@ def checked_published(doc: Document) -> Document:
     if doc.published is None:
         return doc
     try:
-        date, time = parse_published(doc.published)
+        moment = publication.read(doc.published)
+        if doc.timezone:
+            publication.time_zone(doc.timezone)
     except (DatesyncError, TypeError) as exc:
-        return dataclasses.replace(doc, published=None, note=f"{exc}; read without it")
-    return dataclasses.replace(doc, published=dt.datetime.combine(date, time) if time else date)
+        return dataclasses.replace(doc, published=None, timezone=None, note=f"{exc}; read without it")
+    return dataclasses.replace(doc, published=moment)
 
 
 def analyze_document(doc: Document) -> tuple[DocumentDates, str]:
     """A document's dates; an unreadable `published` is reported and the text read without it."""
     doc = checked_published(doc)
-    return analyze(doc.text, published=doc.published, lang=doc.lang, doc_id=doc.id), doc.note
+    dates = analyze(
+        doc.text, published=doc.published, lang=doc.lang, doc_id=doc.id, timezone=doc.timezone, source=doc.source
+    )
+    return dates, doc.note
 
 
 def failure(exc: Exception) -> str:
@@ -255,8 +265,9 @@ class Auditor:
         lang: str | None = None,
         actors: str | None = None,
         spill_after: int = store.SPILL_AFTER,
+        timezone: str | None = None,
     ):
-        self.published, self.lang, self.actors = published, lang, actors
+        self.published, self.lang, self.actors, self.timezone = published, lang, actors, timezone
         self.store = store.EventStore(spill_after)
         self._unique = UniqueIds()
         self.doc_findings: list[Finding] = []
@@ -264,7 +275,7 @@ class Auditor:
     def admit(self, record: object) -> Document | DocumentResult:
         """The record as a Document with a unique id, or the error result of an unusable record."""
         try:
-            doc = as_document(record, self.published, self.lang)
+            doc = as_document(record, self.published, self.lang, self.timezone)
         except Exception as exc:  # a malformed record must not stop the run
             return DocumentResult(self._unique("doc-invalid"), "", None, error=f"unreadable record: {exc}")
         if not isinstance(doc.text, str):

@@ -7,6 +7,7 @@ become the mention's note and each problem's sentence becomes a finding's messag
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,6 +47,9 @@ def within_allowance(expected: dt.date, actual: dt.date, allowance: int) -> bool
     return 0 <= (expected - actual).days <= allowance
 
 
+_CLAUSE_BREAK = re.compile(r"[,،;؛:.!?؟\n]|\b(?:that|said|says)\b|(?<!\S)(?:که|گفت|قال)(?!\S)")
+
+
 @cache
 def _future_words():
     tense = lexicons.load("triggers")["tense"]
@@ -60,6 +64,25 @@ def told_as_future(ctx: Context, raw: Raw) -> bool:
         lo = match.end()
     after = SENTENCE_END.search(text, raw.end, hi)
     return _future_words().search(text, lo, after.start() if after else hi) is not None
+
+
+FUTURE_REACH = 40  # characters between a weekday and the future word that governs it
+
+
+def weekday_told_as_future(ctx: Context, raw: Raw) -> bool:
+    """A future word governs the weekday ("will meet on Tuesday", «من المقرر أن يلتقيا الثلاثاء»,
+    «سه‌شنبه دیدار خواهند کرد»): it stands close before it, or close after it in a language that
+    puts the verb last, with no clause break between ("Lavrov said on Monday that Russia will ..."
+    is a past Monday)."""
+    text = ctx.text
+    if languages.get(ctx.lang).verb_final:  # the words after it, up to the first clause break
+        lo, hi = raw.end, min(len(text), raw.end + FUTURE_REACH)
+        first = _CLAUSE_BREAK.search(text, lo, hi)
+        hi = first.start() if first else hi
+    else:  # the words before it, from the last clause break
+        lo, hi = max(0, raw.start - FUTURE_REACH), raw.start
+        lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)), default=lo)
+    return _future_words().search(text, lo, hi) is not None
 
 
 def possible(ctx: Context, raw: Raw, date: dt.date) -> bool:
@@ -83,6 +106,7 @@ class Draft:
         self.suggested: dt.date | None = None
         self.suggested_by = ""  # the code whose explanation gave `suggested`
         self.alternatives: tuple[dt.date, ...] = ()
+        self.until: dt.date | None = None  # the last day of a range or pair
 
     def note(self, text: str) -> None:
         self.notes.append(text)

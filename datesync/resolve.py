@@ -22,9 +22,19 @@ from datesync.errors import InvalidDate, OutOfRange
 from datesync.find import Raw
 from datesync.findings import FindingKind, make_finding
 from datesync.model import WEEKDAYS, Calendar, Finding, Form, Mention, Reference, Resolution, Role
-from datesync.reading import Context, Draft, possible, relative_allowance, told_as_future, within_allowance
+from datesync.reading import (
+    Context,
+    Draft,
+    possible,
+    relative_allowance,
+    told_as_future,
+    weekday_told_as_future,
+    within_allowance,
+)
+from datesync.published import time_zone
 from datesync.reference import Found
 
+NEVER = 10_000  # a weight no candidate year pays unless it is the only one
 PAST_FUTURE_WEIGHT = 10  # told as past: a day after the reference costs ten, so only a date up to
 # a month after it keeps the reference's year. Closer than that it is more likely an error to flag
 # than last year's date: a day number kept from the other calendar lands 8-11 days late.
@@ -45,6 +55,9 @@ def resolve(text: str, raws: list[Raw], found: Found, lang: str, doc_id: str = "
         own = Context(text, None, None, 0, lang, doc_id)
         dates = (resolve_mention(own, raws[i])[0].iso for i in found.publication)
         reference = next((d for d in dates if d is not None), None)
+        if reference is not None and found.utc and found.time is not None and found.zone:
+            moment = dt.datetime.combine(reference, found.time, dt.timezone.utc)  # 20:00 GMT, read in Tehran
+            reference = moment.astimezone(time_zone(found.zone)).date()
     ctx = Context(text, reference, reference, relative_allowance(found.time), lang, doc_id)
     publication = set(found.publication)
     findings: list[Finding] = []
@@ -100,6 +113,8 @@ def resolve_mention(ctx: Context, raw: Raw, role: Role = Role.BODY) -> tuple[Men
     draft = Draft(raw)
     if raw.form in RELATIVE_FORMS:
         read_relative(ctx, raw, draft)
+    elif raw.named is not None:
+        read_named_day(ctx, raw, draft)
     elif raw.form is Form.YEAR:
         read_year(ctx, raw, draft)
     elif raw.numeral_date is not None:
@@ -126,6 +141,7 @@ def resolve_mention(ctx: Context, raw: Raw, role: Role = Role.BODY) -> tuple[Men
         alternatives=draft.alternatives,
         note=" ".join(draft.notes),
         doc_id=ctx.doc_id,
+        until=draft.until,
     )
     findings = [
         make_finding(code, (mention,), f"«{mention.text}»: {draft.notes[index]}", draft.suggested)
@@ -151,9 +167,7 @@ def read_named(ctx: Context, raw: Raw, d: Draft) -> None:
         if ctx.reference is None:
             d.unresolved("No year is written and there is no reference date to infer it from.")
             return
-        # "tonight (Monday 20 December)" or a sentence about the future: simply the nearest
-        nearest = raw.relative is not None or told_as_future(ctx, raw)
-        d.year = infer_year(d.calendar, d.month, d.day, ctx.reference, 1 if nearest else PAST_FUTURE_WEIGHT)  # type: ignore[arg-type]
+        d.year = infer_year(d.calendar, d.month, d.day, ctx.reference, _future_weight(ctx, raw))  # type: ignore[arg-type]
         if d.year is None:
             d.unresolved(
                 f"No year is written and {ctx.reference} is outside the {CALENDAR_NAMES[d.calendar]} table."
@@ -162,6 +176,16 @@ def read_named(ctx: Context, raw: Raw, d: Draft) -> None:
         d.resolution = Resolution.YEAR_INFERRED
         d.note(f"Year {d.year} inferred from the reference date {ctx.reference}.")
     _convert(ctx, raw, d)
+
+
+def _future_weight(ctx: Context, raw: Raw) -> int:
+    """What a day after the reference costs when choosing a missing year: a word after the month
+    decides (آب الماضي: never after; نوفمبر المقبل: never before); "tonight (Monday 20 December)" or a
+    sentence about the future takes simply the nearest; a past sentence prefers on or before."""
+    if raw.direction is not None:  # -1: never after; 1: never before (a negative weight); 0: nearest
+        return {-1: NEVER, 0: 1, 1: -NEVER}[raw.direction]
+    nearest = raw.relative is not None or told_as_future(ctx, raw)
+    return 1 if nearest else PAST_FUTURE_WEIGHT
 
 
 def read_numeral(ctx: Context, raw: Raw, d: Draft) -> None:
@@ -232,16 +256,34 @@ def read_relative(ctx: Context, raw: Raw, d: Draft) -> None:
             )
         if anchor != ctx.reference:
             d.note(f"Counted from {anchor}, the day the text itself calls today.")
-    else:  # a bare weekday: the latest such day on or before today (the evening before, for "eve of")
-        target = (raw.weekday - 1) % 7 if raw.eve else raw.weekday  # type: ignore[operator]
-        d.iso = anchor - dt.timedelta(days=(anchor.weekday() - target) % 7)
+    else:
+        d.iso = weekday_from(anchor, raw, ahead(ctx, raw))
+
+
+def ahead(ctx: Context, raw: Raw) -> int:
+    """Which occurrence of a bare weekday is meant: the coming one (1: next Tuesday, الإثنين المقبل,
+    "will meet on Tuesday"), the past one before today (-1: last Monday), or the latest on or
+    before today (0: a past sentence's Tuesday)."""
+    if raw.direction is not None:
+        return raw.direction
+    return 1 if weekday_told_as_future(ctx, raw) else 0
+
+
+def weekday_from(today: dt.date, raw: Raw, direction: int) -> dt.date:
+    """The weekday of `raw` counted from `today` (the evening before, for "eve of" شب جمعه)."""
+    target = (raw.weekday - 1) % 7 if raw.eve else raw.weekday  # type: ignore[operator]
+    if direction > 0:
+        return today + dt.timedelta(days=(target - today.weekday() - 1) % 7 + 1)
+    back = (today.weekday() - target) % 7
+    return today - dt.timedelta(days=back or (7 if direction < 0 else 0))
 
 
 # -- shared steps ----------------------------------------------------------------------------------
 
 
 def infer_year(calendar: Calendar, month: int, day: int, reference: dt.date, future_weight: int = 1) -> int | None:
-    """The year that puts month/day nearest the reference, a day after it costing `future_weight`."""
+    """The year that puts month/day nearest the reference, a day after it costing `future_weight`
+    (a negative weight: a day before it costs that much, for "next November")."""
     try:
         ref_year = calendars.from_gregorian(calendar, reference)[0]
     except OutOfRange:
@@ -254,10 +296,37 @@ def infer_year(calendar: Calendar, month: int, day: int, reference: dt.date, fut
         except (InvalidDate, OutOfRange):
             continue
         distance = (reference - date).days
-        cost = distance if distance >= 0 else -distance * future_weight
+        if future_weight < 0:  # the coming one: a day before the reference costs as much
+            cost = -distance if distance < 0 else distance * -future_weight
+        else:
+            cost = distance if distance >= 0 else -distance * future_weight
         if best is None or cost < best[0]:
             best = (cost, year)
     return None if best is None else best[1]
+
+
+def read_named_day(ctx: Context, raw: Raw, d: Draft) -> None:
+    """عاشورای ۱۴۴۵, Eid al-Adha 2023, عاشورای امسال: the named day in the year the text points at."""
+    if raw.year is not None:
+        year_calendar = raw.era or (Calendar.GREGORIAN if numerals.GREGORIAN_NUMERAL_YEARS[0] <= raw.year <= numerals.GREGORIAN_NUMERAL_YEARS[1] else raw.calendar)
+        days = calendars.occurrences(raw.calendar, raw.month, raw.day, year_calendar, raw.year)  # type: ignore[arg-type]
+        why = f"in {CALENDAR_NAMES[year_calendar]} {raw.year}"
+    elif ctx.reference is not None:
+        center = ctx.reference.replace(year=ctx.reference.year + (raw.year_offset or 0))
+        days = calendars.nearest_occurrence(raw.calendar, raw.month, raw.day, center)  # type: ignore[arg-type]
+        why = f"the one nearest {center}"
+        d.resolution = Resolution.YEAR_INFERRED
+    else:
+        d.unresolved("A named day of 'this year', and there is no reference date.")
+        return
+    sighting = " Where the month is fixed by moon sighting (Iran) it may fall a day later." if raw.calendar is Calendar.HIJRI else ""
+    if len(days) != 1:
+        d.alternatives = tuple(days)
+        d.unresolved(f"The named day falls {len(days)} times {why}.")
+        return
+    d.iso = days[0]
+    d.year, d.month, d.day = calendars.from_gregorian(d.calendar, d.iso)
+    d.note(f"{calendars.month_name(raw.calendar, raw.month)} {raw.day}, {why}: {days[0]} (Umm al-Qura).{sighting}" if raw.calendar is Calendar.HIJRI else f"{why}: {days[0]}.")
 
 
 def _check_year(d: Draft) -> None:
@@ -283,3 +352,8 @@ def _convert(ctx: Context, raw: Raw, d: Draft) -> None:
         return
     for check in checks.MENTION_CHECKS:
         check(ctx, raw, d)
+    if raw.until is not None:  # a range or pair: its last day, in the same month and year
+        try:
+            d.until = calendars.to_gregorian(d.calendar, d.year, d.month, raw.until)  # type: ignore[arg-type]
+        except (InvalidDate, OutOfRange):
+            d.note(f"The last day of the range, {raw.until}, does not exist in that month.")

@@ -9,7 +9,7 @@ means comes from the lexicons; `find` joins the tokens into date expressions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from functools import cache
 from typing import NamedTuple
@@ -41,6 +41,11 @@ class Part(IntEnum):
     YEAR_WORD = 9
     MONTH_WORD = 10
     NOT_A_DATE = 11  # a name that holds a date word (روسيا اليوم)
+    DIRECTION = 12  # after a month: past (-1), future (1) or current (0): آب الماضي, نوفمبر المقبل
+    THIS_YEAR = 13  # a named day of this year (0) or last (-1): عاشورای امسال
+    NAMED_DAY = 14  # Ashura, Nowruz, Eid al-Adha: `value` indexes holidays()
+    NAME_BEFORE = 15  # a word that makes the date after it a name (شارع 26 يوليو)
+    NAME_AFTER = 16  # a word that makes the date before it a name (the March 14 alliance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,24 @@ class Meaning:
     ordinary_in: str = ""  # ... only in texts of this language (Persian جوان "young", آب "water")
     eve: bool = False  # a part of the day that names the evening before a weekday (شب جمعه)
     own_text_only: bool = False  # read only in texts of its own language (Urdu پیر is Persian "old")
+    direction: int = 0  # weekdays: +1 the coming one (next Tuesday), -1 the past one (last Monday)
+    per_count: bool = False  # counted relatives with a digit count (منذ 3 أيام): value is per unit
+    ordinary_near: tuple[str, ...] = ()  # months: words near which the name is an ordinary word
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    key: str
+    calendar: Calendar
+    month: int
+    day: int
+
+
+@cache
+def holidays() -> tuple[Holiday, ...]:
+    return tuple(
+        Holiday(d["key"], Calendar(d["calendar"]), d["month"], d["day"]) for d in lexicons.load("holidays")["day"]
+    )
 
 
 class Token(NamedTuple):
@@ -81,6 +104,7 @@ class Lexicon:
     words: dict[str, tuple[Meaning, ...]]  # folded word -> its meanings
     restricted: frozenset[str]  # folded words with a meaning read only in its own language
     day_month_links: frozenset[str]
+    range_links: frozenset[str]  # what joins the two days of a range or pair (as written and folded)
 
 
 def _own_only(table: dict) -> set[str]:
@@ -93,10 +117,44 @@ def _month_entries() -> list[tuple[str, Meaning]]:
         calendar = Calendar(family["calendar"])
         needs_year = {fold(w) for w in family.get("needs_year", ())}
         needs_year_in = {fold(w): lang for lang, ws in family.get("needs_year_in", {}).items() for w in ws}
+        near = {fold(w): tuple(ws) for w, ws in family.get("ordinary_near", {}).items()}
         for number, spellings in enumerate(family["months"], 1):
             for name in spellings:
                 ordinary, ordinary_in = fold(name) in needs_year, needs_year_in.get(fold(name), "")
-                out.append((name, Meaning(Part.MONTH, number, family["lang"], calendar, ordinary, ordinary_in)))
+                meaning = Meaning(
+                    Part.MONTH, number, family["lang"], calendar, ordinary, ordinary_in, ordinary_near=near.get(fold(name), ())
+                )
+                out.append((name, meaning))
+    return out
+
+
+def _counted_entries() -> list[tuple[str, Meaning]]:
+    """ "two days ago", «قبل يومين», «دو روز پیش»: every phrase of relative.toml [counted]."""
+    out = []
+    for lang, spec in lexicons.load("relative")["counted"].items():
+        numbers = {**spec["numbers"], "#": 1}
+        for ago in spec["ago"]:
+            for unit, days in spec["units"].items():
+                for number, count in numbers.items():
+                    parts = {"number": number, "unit": unit, "ago": ago}
+                    phrase = " ".join(parts[p] for p in spec["order"].split())
+                    out.append((phrase, Meaning(Part.RELATIVE, -days * count, lang, per_count=number == "#")))
+            for unit, days in spec["whole"].items():
+                phrase = " ".join({"number": "", "unit": unit, "ago": ago}[p] for p in spec["order"].split()).strip()
+                out.append((" ".join(phrase.split()), Meaning(Part.RELATIVE, -days, lang)))
+    return out
+
+
+def _weekday_entries(lang: str, table: dict, own: set[str]) -> list[tuple[str, Meaning]]:
+    """Weekday names, and the same with the words that point them at the next or last week."""
+    out = []
+    for index, spellings in enumerate(table["names"]):
+        for name in spellings:
+            out.append((name, Meaning(Part.WEEKDAY, index, lang, own_text_only=fold(name) in own)))
+            for direction, words in ((1, table["next"]), (-1, table["last"]), (0, table["this"])):
+                for word in words:
+                    phrase = f"{word} {name}" if table.get("modifiers") == "before" else f"{name} {word}"
+                    out.append((phrase, Meaning(Part.WEEKDAY, index, lang, direction=direction)))
     return out
 
 
@@ -107,8 +165,7 @@ def _day_word_entries() -> list[tuple[str, Meaning]]:
     parts, ordinals = lexicons.load("parts_of_day"), lexicons.load("ordinals")
     for lang in languages.codes():
         own = _own_only(weekdays[lang]) | _own_only(parts[lang]) | set(relative["own_text_only"][lang])
-        for index, spellings in enumerate(weekdays[lang]["names"]):
-            out += [(n, Meaning(Part.WEEKDAY, index, lang, own_text_only=fold(n) in own)) for n in spellings]
+        out += _weekday_entries(lang, weekdays[lang], own)
         out += [(name, Meaning(Part.WEEKDAY_PREFIX, 0, lang)) for name in weekdays[lang]["prefixes"]]
         out += [(name, Meaning(Part.NOT_A_DATE, 0, "")) for name in relative["not_dates"][lang]]
         eve = {fold(w) for w in parts[lang]["eve"]}
@@ -125,8 +182,24 @@ def _day_word_entries() -> list[tuple[str, Meaning]]:
     return out
 
 
+def _context_entries() -> list[tuple[str, Meaning]]:
+    """Named days, the words around dates that change their reading, and names that hold a date."""
+    out = []
+    for index, day in enumerate(lexicons.load("holidays")["day"]):
+        calendar = Calendar(day["calendar"])
+        out += [(name, Meaning(Part.NAMED_DAY, index, "", calendar)) for name in languages.words(day)]
+    context = lexicons.load("context")
+    for lang in languages.codes():
+        table = context[lang]
+        out += [(w, Meaning(Part.DIRECTION, v, lang)) for w, v in table["directions"].items()]
+        out += [(w, Meaning(Part.THIS_YEAR, v, lang)) for w, v in table["this_year"].items()]
+        out += [(w, Meaning(Part.NAME_BEFORE, 0, lang)) for w in table["name_before"]]
+        out += [(w, Meaning(Part.NAME_AFTER, 0, lang)) for w in table["name_after"]]
+    return out
+
+
 def _entries() -> list[tuple[str, Meaning]]:
-    out = _month_entries() + _day_word_entries()
+    out = _month_entries() + _day_word_entries() + _counted_entries() + _context_entries()
     eras = lexicons.load("eras")
     for calendar in (Calendar.JALALI, Calendar.HIJRI, Calendar.GREGORIAN):
         out += [(name, Meaning(Part.ERA, calendar, "")) for name in languages.words(eras, calendar.value)]
@@ -146,8 +219,8 @@ def _trie_pattern(words: list[tuple[str | None, ...]]) -> str:
     root: dict = {}
     for units in words:
         node = root
-        for variant in literal_variants(units[0]):
-            node = root.setdefault(("literal", variant), {})
+        for variant in literal_variants(units[0]) if units[0] != "#" else ("#",):
+            node = root.setdefault(("literal", variant) if variant != "#" else "#", {})
             for unit in units[1:]:
                 node = node.setdefault(unit, {})
             node[""] = {}
@@ -159,12 +232,14 @@ def _trie_pattern(words: list[tuple[str | None, ...]]) -> str:
             return separator
         if unit == OPTIONAL_DOT:
             return r"\.?"
+        if unit == "#":  # a count in digits (منذ 3 أيام)
+            return digit_class() + "{1,2}"
         if isinstance(unit, tuple):
             return re.escape(unit[1])
         return char_class(unit)
 
     def emit(node: dict) -> str:
-        keys = sorted((u for u in node if u != ""), key=lambda u: (u is SEPARATOR, str(u)))
+        keys = sorted((u for u in node if u != ""), key=lambda u: (u is SEPARATOR, str(u)))  # noqa: B023
         branches = [piece(u) + emit(node[u]) for u in keys]
         if not branches:
             return ""
@@ -174,7 +249,7 @@ def _trie_pattern(words: list[tuple[str | None, ...]]) -> str:
         return body
 
     # one class test turns away a word start whose letter begins no lexicon word (~10% faster)
-    first = "".join(re.escape(unit[1]) for unit in sorted(root))
+    first = "".join(re.escape(unit[1]) if unit != "#" else digit_class()[1:-1] for unit in sorted(root, key=str))
     return f"(?=[{first}])" + emit(root)
 
 
@@ -210,14 +285,18 @@ def lexicon() -> Lexicon:
         "".join(char_class(u) if u else f"[{SPACES}]{{0,2}}" for u in word_units(w))
         for w in languages.words(context, "month_words_after")
     )
-    pattern = (
-        rf"(?P<num>{digit}+)(?:(?P<sep>[/\-.])(?P<b>{digit}+)(?P=sep)(?P<c>{digit}+))?"
-        rf"|{_NO_LETTER_BEFORE}{_PROCLITIC}(?P<word>{_trie_pattern(list(units))})(?P<after>[{SPACES}]{{0,2}}(?:{after}))?"
+    digits_end = f"(?!(?<={digit}){digit})"  # a word ending in a digit (كانون 2) is not part of a number
+    pattern = (  # a lexicon word first: a counted phrase may start with digits (3 days ago)
+        rf"{_NO_LETTER_BEFORE}{_PROCLITIC}(?P<word>{_trie_pattern(list(units))})(?P<after>[{SPACES}]{{0,2}}(?:{after}))?"
         + _NO_LETTER_AFTER
+        + digits_end
+        + rf"|(?P<num>{digit}+(?:\u200c{digit}+)?)(?:(?P<sep>[/\-.])(?P<b>{digit}+)(?P=sep)(?P<c>{digit}+))?"
     )
     links = frozenset(fold(w) for w in languages.words(context, "day_month_links"))
+    ranges = languages.words(context, "range_links")
+    range_links = frozenset(ranges) | frozenset(fold(w) for w in ranges) - {""}
     restricted = frozenset(k for k, ms in words.items() if any(m.own_text_only for m in ms))
-    return Lexicon(re.compile(pattern), {k: tuple(v) for k, v in words.items()}, restricted, links)
+    return Lexicon(re.compile(pattern), {k: tuple(v) for k, v in words.items()}, restricted, links, range_links)
 
 
 def tokens(text: str, lang: str = "") -> list[Token]:
@@ -231,6 +310,8 @@ def tokens(text: str, lang: str = "") -> list[Token]:
             start = match.start("word")
             key = fold(word)
             meanings = lex.words.get(key)
+            if meanings is None and _ANY_DIGIT.search(key):  # منذ 3 أيام: a counted phrase
+                meanings = _counted(lex.words.get(_ANY_DIGIT.sub("#", key)), key)
             if meanings and key in lex.restricted:
                 meanings = tuple(m for m in meanings if not m.own_text_only or m.lang == lang)
             if not meanings:
@@ -243,7 +324,7 @@ def tokens(text: str, lang: str = "") -> list[Token]:
                 end = match.end("word")
             out.append(Token(start, end, meanings=meanings))
             continue
-        a = match.group("num")
+        a = match.group("num").replace("\u200c", "")  # ۲‌۸: a ZWNJ typed inside a number
         if match.group("sep") is None:
             if len(a) <= 4:
                 out.append(Token(start, end, number=int(a), digits=len(a)))
@@ -252,6 +333,17 @@ def tokens(text: str, lang: str = "") -> list[Token]:
         if _date_shaped(a, b, c):
             out.append(Token(start, end, numeral_date=(int(a), int(b), int(c), len(a))))
     return out
+
+
+_ANY_DIGIT = re.compile(r"\d+")
+
+
+def _counted(meanings: tuple[Meaning, ...] | None, key: str) -> tuple[Meaning, ...] | None:
+    """The meanings of a counted phrase with its count in digits filled in (منذ 3 أيام: -3 days)."""
+    if not meanings:
+        return None
+    count = int(_ANY_DIGIT.search(key).group())  # type: ignore[union-attr]
+    return tuple(replace(m, value=int(m.value) * count, per_count=False) for m in meanings if m.per_count) or None
 
 
 def _date_shaped(a: str, b: str, c: str) -> bool:

@@ -72,7 +72,8 @@ def test_urdu_dates(text, published, expected):
         ("3 Kasım'da Tahran'da", "2024-11-05", [("3 Kasım", D("2024-11-03"), Calendar.GREGORIAN, Form.DAY_MONTH)]),
         ("Bakan dün akşam açıklama yaptı", "2024-10-13", [("dün akşam", CALL, Calendar.NONE, Form.RELATIVE)]),
         ("bugün Ankara'da", "2024-10-12", [("bugün", CALL, Calendar.NONE, Form.RELATIVE)]),
-        ("Çarşamba günü görüşecek", "2024-10-12", [("Çarşamba", D("2024-10-09"), Calendar.NONE, Form.WEEKDAY)]),
+        ("Bakan Salı günü Tahran'ı ziyaret etti", "2024-10-12", [("Salı", D("2024-10-08"), Calendar.NONE, Form.WEEKDAY)]),
+        ("Çarşamba günü görüşecek", "2024-10-12", [("Çarşamba", D("2024-10-16"), Calendar.NONE, Form.WEEKDAY)]),
     ],
 )
 def test_turkish_dates(text, published, expected):
