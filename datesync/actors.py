@@ -16,6 +16,7 @@ from pathlib import Path
 
 from datesync import languages, lexicons
 from datesync.errors import LexiconError
+from datesync.phrases import PhraseIndex
 from datesync.phrases import key as phrase_key
 
 COLUMNS = ("id", "name", "country", "role", "start", "end")
@@ -55,6 +56,22 @@ class Gazetteer:
     spellings: tuple[str, ...]  # every name and role phrase as written, for building the pattern
     by_office: dict[tuple[str, str], tuple[Term, ...]]  # (country, role) -> its holders
     names_by_id: dict[str, str]  # actor id -> canonical name (the last row for an id wins)
+
+    @property
+    def horizon(self) -> dt.date:
+        """The last day the gazetteer speaks for: a year after its latest recorded start or end.
+        An open-ended term is known to run only until then."""
+        days = [d for t in self.terms for d in (t.start, t.end) if d is not None]
+        return max(days) + dt.timedelta(days=365)
+
+    def tenure(self, actor_id: str) -> tuple[dt.date, dt.date] | None:
+        """From the first day the person held a listed office to the last (or the horizon)."""
+        terms = [t for t in self.terms if t.id == actor_id]
+        if not terms:
+            return None
+        starts = [t.start for t in terms if t.start is not None]
+        ends = [t.end or self.horizon for t in terms]
+        return (min(starts) if starts else dt.date.min), max(ends)
 
     def name_of(self, actor_id: str) -> str:
         """The canonical name; for an office nobody could be named for ("IR:foreign_minister"), the
@@ -118,6 +135,13 @@ def parse_actors(text: str, origin: str) -> list[tuple[Term, dict[str, list[str]
         }
         rows.append((term, variants))
     return rows
+
+
+@cache
+def name_index(extra: str | None = None) -> PhraseIndex:
+    """The gazetteer's names and role phrases as a phrase index (hits are keys of `names` or
+    `offices`): for dating a text by who held office."""
+    return PhraseIndex(gazetteer(extra).spellings)
 
 
 @cache

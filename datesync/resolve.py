@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from datesync import calendars, checks, numerals
+from datesync import calendars, checks, context, numerals
 from datesync.calendars import CALENDAR_NAMES, describe, weekday_fits
 from datesync.errors import InvalidDate, OutOfRange
 from datesync.find import Raw
@@ -60,23 +60,26 @@ def resolve(text: str, raws: list[Raw], found: Found, lang: str, doc_id: str = "
             reference = moment.astimezone(time_zone(found.zone)).date()
     ctx = Context(text, reference, reference, relative_allowance(found.time), lang, doc_id)
     publication = set(found.publication)
-    findings: list[Finding] = []
+    findings: dict[int, list[Finding]] = {}
 
     def one(i: int, context: Context) -> Mention:
-        mention, own_findings = resolve_mention(context, raws[i], Role.PUBLICATION if i in publication else Role.BODY)
-        findings.extend(own_findings)
+        mention, findings[i] = resolve_mention(context, raws[i], Role.PUBLICATION if i in publication else Role.BODY)
         return mention
 
     written = {i: one(i, ctx) for i, raw in enumerate(raws) if raw.form not in RELATIVE_FORMS}
+    if reference is None:  # no reference: the text's own dates, weekdays and office-holders
+        written = context.date_written(text, raws, written, lambda i, day: one(i, replace(ctx, reference=day, anchor=day)))
     anchored = replace(ctx, anchor=writer_today(raws, written, ctx) or reference)
     mentions = [written[i] if i in written else one(i, anchored) for i in range(len(raws))]
+    if reference is None:
+        mentions = context.weekdays_anchored(raws, mentions)
     document = [f for check in checks.DOCUMENT_CHECKS for f in check(text, mentions)]
     mentions = _with_problems(mentions, document)
     header = mentions[found.publication[0]] if found.publication else None
     return Resolved(
         mentions,
         Reference(reference, found.source, found.time, header, found.located),
-        sorted([*findings, *document], key=lambda f: (f.spans[0].start, f.kind)),
+        sorted([*(f for own in findings.values() for f in own), *document], key=lambda f: (f.spans[0].start, f.kind)),
     )
 
 
@@ -246,7 +249,7 @@ def read_relative(ctx: Context, raw: Raw, d: Draft) -> None:
     if anchor is None:
         d.unresolved("Relative to the publication date, which is unknown.")
         return
-    d.resolution = Resolution.RELATIVE
+    d.resolution = Resolution.RELATIVE if ctx.reference is not None else Resolution.CONTEXT
     if raw.relative is not None:
         d.iso = anchor + dt.timedelta(days=raw.relative)
         if raw.weekday is not None and not weekday_fits(d.iso, raw.weekday, raw.eve):

@@ -34,3 +34,6 @@ def test_case(case):
     got = [(m.text, m.iso, m.until) if len(e) == 3 else (m.text, m.iso) for m, e in zip(found, case["expect"])]
     want = [(e[0], _iso(e[1]), _iso(e[2])) if len(e) == 3 else (e[0], _iso(e[1])) for e in case["expect"]]
     assert (got, len(found)) == (want, len(want)), [(m.text, m.iso, m.note) for m in found]
+    for surface, dates in case.get("alternatives", {}).items():
+        (m,) = [m for m in found if m.text == surface]
+        assert list(m.alternatives) == [_iso(d) for d in dates], m.note
