@@ -61,17 +61,11 @@ class Gazetteer:
     def horizon(self) -> dt.date:
         """The last day the gazetteer speaks for: a year after its latest recorded start or end.
         An open-ended term is known to run only until then."""
-        days = [d for t in self.terms for d in (t.start, t.end) if d is not None]
-        return max(days) + dt.timedelta(days=365)
+        return _horizon(self.terms)
 
     def tenure(self, actor_id: str) -> tuple[dt.date, dt.date] | None:
         """From the first day the person held a listed office to the last (or the horizon)."""
-        terms = [t for t in self.terms if t.id == actor_id]
-        if not terms:
-            return None
-        starts = [t.start for t in terms if t.start is not None]
-        ends = [t.end or self.horizon for t in terms]
-        return (min(starts) if starts else dt.date.min), max(ends)
+        return _tenures(self.terms).get(actor_id)
 
     def name_of(self, actor_id: str) -> str:
         """The canonical name; for an office nobody could be named for ("IR:foreign_minister"), the
@@ -82,10 +76,17 @@ class Gazetteer:
         country, _, role = actor_id.partition(":")
         return f"{role.replace('_', ' ')} of {country}" if role else actor_id
 
-    def holder(self, office: Office, date: dt.date | None, named: Iterable[str] = ()) -> str:
-        """The actor in `office`: one the report names, else the one in office on `date`.
+    def holder(
+        self,
+        office: Office,
+        date: dt.date | None,
+        named: Iterable[str] = (),
+        span: tuple[dt.date, dt.date] | None = None,
+    ) -> str:
+        """The actor in `office`: one the report names, else the one in office on `date`, else (no
+        date) the one who held it over the whole `span` the report allows (Lavrov throughout).
 
-        Without either, a placeholder such as "RU:foreign_minister" that only matches itself.
+        Without any of these, a placeholder such as "RU:foreign_minister" that only matches itself.
         """
         holders = self.by_office.get((office.country, office.role), ())
         named = set(named)
@@ -96,7 +97,27 @@ class Gazetteer:
             current = [t.id for t in holders if t.covers(date)]
             if len(set(current)) == 1:
                 return current[0]
+        elif span is not None:
+            throughout = [t.id for t in holders if t.covers(span[0]) and t.covers(min(span[1], self.horizon))]
+            if len(set(throughout)) == 1:
+                return throughout[0]
         return f"{office.country}:{office.role}"
+
+
+@cache
+def _horizon(terms: tuple[Term, ...]) -> dt.date:
+    days = [d for t in terms for d in (t.start, t.end) if d is not None]
+    return max(days) + dt.timedelta(days=365)
+
+
+@cache
+def _tenures(terms: tuple[Term, ...]) -> dict[str, tuple[dt.date, dt.date]]:
+    horizon, out = _horizon(terms), {}
+    for t in terms:
+        start, end = t.start or dt.date.min, t.end or horizon
+        lo, hi = out.get(t.id, (start, end))
+        out[t.id] = (min(lo, start), max(hi, end))
+    return out
 
 
 def _date(value: str, where: str) -> dt.date | None:
@@ -137,6 +158,62 @@ def parse_actors(text: str, origin: str) -> list[tuple[Term, dict[str, list[str]
     return rows
 
 
+def _named_offices() -> list[tuple[str, Office]]:
+    """The phrases of roles.toml: one country's own offices (رهبر معظم انقلاب) and the bare ones."""
+    out = []
+    for phrase in lexicons.load("roles")["phrase"]:
+        office = Office(phrase["country"], phrase["role"], bool(phrase.get("unqualified")))
+        out += [(spelling, office) for spelling in languages.words(phrase)]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeWords:
+    """offices.toml read as a small grammar over countries.csv: an office phrase is a head before a
+    country's name or adjective (وزير الخارجية + الروسي, Foreign Minister of + Russia) or a tail after
+    one (Russian + Foreign Minister, Russia + 's foreign minister). Each phrase key maps to what it
+    can be; events.py joins adjacent pieces."""
+
+    heads: dict[str, tuple[tuple[str, str, str], ...]]  # key -> (role, slot "name"/"adj", scope)
+    tails: dict[str, tuple[tuple[str, str, str], ...]]
+    countries: dict[str, tuple[tuple[str, str], ...]]  # key -> (code, slot)
+    spellings: tuple[str, ...]
+
+
+@cache
+def office_words() -> OfficeWords:
+    heads: dict[str, list] = {}
+    tails: dict[str, list] = {}
+    spellings: dict[str, None] = {}
+    for office in lexicons.load("offices")["office"]:
+        for template in languages.words(office):
+            slot = "name" if "{name}" in template else "adj"
+            before, _, after = template.partition("{" + slot + "}")
+            side, piece = (heads, before) if before.strip() else (tails, after)
+            side.setdefault(phrase_key(piece), []).append((office["role"], slot, office["for"]))
+            spellings[piece.strip()] = None
+    countries: dict[str, list] = {}
+    for row in _country_rows():
+        for slot, column in (("name", "names"), ("adj", "adjectives")):
+            for form in filter(None, row[column].split("|")):
+                countries.setdefault(phrase_key(form), []).append((row["code"], slot))
+                spellings[form] = None
+
+    def frozen(table: dict[str, list]) -> dict[str, tuple]:
+        return {k: tuple(dict.fromkeys(v)) for k, v in table.items()}
+
+    return OfficeWords(frozen(heads), frozen(tails), frozen(countries), tuple(spellings))
+
+
+def _country_rows() -> list[dict[str, str]]:
+    lines = [line for line in lexicons.read_text("countries.csv").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def is_state(code: str) -> bool:
+    return len(code) == 2
+
+
 @cache
 def name_index(extra: str | None = None) -> PhraseIndex:
     """The gazetteer's names and role phrases as a phrase index (hits are keys of `names` or
@@ -163,11 +240,10 @@ def gazetteer(extra: str | None = None) -> Gazetteer:
             names.setdefault(phrase_key(spelling), term.id)
             spellings[spelling] = None
     offices: dict[str, Office] = {}
-    for phrase in lexicons.load("roles")["phrase"]:
-        office = Office(phrase["country"], phrase["role"], bool(phrase.get("unqualified")))
-        for spelling in languages.words(phrase):
-            offices.setdefault(phrase_key(spelling), office)
-            spellings[spelling] = None
+    for spelling, office in _named_offices():
+        offices.setdefault(phrase_key(spelling), office)
+        spellings[spelling] = None
+    spellings.update(dict.fromkeys(office_words().spellings))
     terms = tuple(t for t, _ in rows)
     by_office: dict[tuple[str, str], list[Term]] = {}
     for term in terms:

@@ -43,7 +43,9 @@ def partial(raw: Raw) -> bool:
     return raw.form is Form.DAY_MONTH and raw.calendar not in (None, Calendar.NONE) and raw.named is None
 
 
-def date_written(text: str, raws: list[Raw], written: dict[int, Mention], resolve_at) -> dict[int, Mention]:
+def date_written(
+    text: str, raws: list[Raw], written: dict[int, Mention], resolve_at, lang: str = ""
+) -> dict[int, Mention]:
     """`written` with its partial dates dated from the text where the text allows (module docstring).
 
     `resolve_at(i, date)` re-reads raw i against `date` as its reference, so a context reading gets
@@ -57,7 +59,7 @@ def date_written(text: str, raws: list[Raw], written: dict[int, Mention], resolv
         if anchor is not None:
             out[i] = _as_context(resolve_at(i, anchor.iso), f"Year from the date written nearby, «{anchor.text}».")
     for i in [i for i in todo if out[i].iso is None]:  # 2. what the date says of itself
-        out[i] = _self_evident(text, raws, out, i, resolve_at)
+        out[i] = _self_evident(text, raws, out, i, resolve_at, lang)
     for i in [i for i in todo if out[i].iso is None]:  # 3. the nearest dated mention
         anchor = _nearest_dated(raws, out, i)
         if anchor is None:
@@ -113,10 +115,10 @@ def _nearest_dated(raws: list[Raw], mentions: dict[int, Mention], i: int) -> Men
     return None if best is None else best[1]
 
 
-def _self_evident(text: str, raws: list[Raw], mentions: dict[int, Mention], i: int, resolve_at) -> Mention:
+def _self_evident(text: str, raws: list[Raw], mentions: dict[int, Mention], i: int, resolve_at, lang: str) -> Mention:
     """The years its weekday, its other rendering and the office-holders named around it allow."""
     raw, mention = raws[i], mentions[i]
-    window, who = _tenure_window(text, raw)
+    window, who, countries = _tenure_window(text, raw)
     lo, hi = window or (EARLIEST, actors.gazetteer().horizon)
     dates = _dates_in(raw.calendar, raw.month, raw.day, lo, hi)  # type: ignore[arg-type]
     evidence = []
@@ -137,11 +139,38 @@ def _self_evident(text: str, raws: list[Raw], mentions: dict[int, Mention], i: i
         evidence.append(f"{who} held office")
     if not evidence or not dates:
         return mention
+    confused = _confusion_readings(raw, lo, hi) if _may_be_translated(raw, lang, countries) and partner is None else []
+    if confused:  # 20 December written for 20 Azar: the weekday fits the Solar Hijri reading too
+        dates = sorted(set(dates) | set(confused))
+        evidence.append("the day number may be a Solar Hijri one kept under a Gregorian month")
     if len(dates) == 1:
         return _as_context(resolve_at(i, dates[0]), f"The only year in which {' and '.join(evidence)}: {dates[0]}.")
     shown = dates[-MAX_ALTERNATIVES:]
     note = f"{mention.note} The years in which {' and '.join(evidence)} leave {len(dates)} dates.".strip()
     return replace(mention, alternatives=tuple(shown), note=note)
+
+
+SOLAR_HIJRI_COUNTRIES = ("IR", "AF")  # whose news is written in the Solar Hijri calendar
+
+
+def _may_be_translated(raw: Raw, lang: str, countries: set[str]) -> bool:
+    """A Gregorian month with a weekday, in a translation of Iranian or Afghan news (not Persian,
+    about their office-holders): its day number may be a Solar Hijri one (seed: «الاثنين 20 ديسمبر»
+    for Monday 20 Azar)."""
+    return raw.weekday is not None and lang != "fa" and bool(countries & set(SOLAR_HIJRI_COUNTRIES))
+
+
+def _confusion_readings(raw: Raw, lo: dt.date, hi: dt.date) -> list[dt.date]:
+    """For a Gregorian month name with a weekday (the form translations of Persian news take): the
+    days of the Solar Hijri month it overlaps with that day number, on that weekday, in the window."""
+    if raw.calendar is not Calendar.GREGORIAN:
+        return []
+    out = []
+    for year in range(lo.year - 1, hi.year + 1):
+        for day in calendars.confusion_readings(raw.calendar, year, raw.month, raw.day):  # type: ignore[arg-type]
+            if lo <= day <= hi and weekday_fits(day, raw.weekday, raw.eve):  # type: ignore[arg-type]
+                out.append(day)
+    return out
 
 
 def _dates_in(calendar: Calendar, month: int, day: int, lo: dt.date, hi: dt.date) -> list[dt.date]:
@@ -171,9 +200,10 @@ def _other_rendering(text: str, raws: list[Raw], i: int) -> int | None:
     return None
 
 
-def _tenure_window(text: str, raw: Raw) -> tuple[tuple[dt.date, dt.date] | None, str]:
+def _tenure_window(text: str, raw: Raw) -> tuple[tuple[dt.date, dt.date] | None, str, set[str]]:
     """When the office-holders named nearest the date (its sentence, ACTOR_REACH characters) were
-    all in office: the two nearest whose tenures overlap; a "former" one does not count."""
+    all in office: the two nearest whose tenures overlap ("former" ones do not count), their names,
+    and the countries they served."""
     lo = max(0, raw.start - ACTOR_REACH)
     for end in SENTENCE_END.finditer(text, lo, raw.start):
         lo = end.end()
@@ -185,7 +215,7 @@ def _tenure_window(text: str, raw: Raw) -> tuple[tuple[dt.date, dt.date] | None,
         actor = gaz.names.get(key)
         if actor and not _former(text, lo + start, lo + end) and actor not in [a for _, a in found]:
             found.append((min(abs(lo + start - raw.end), abs(raw.start - lo - end)), actor))
-    window, names = None, []
+    window, names, countries = None, [], set()
     for _, actor in sorted(found):
         tenure = gaz.tenure(actor)
         if tenure is None:
@@ -194,9 +224,10 @@ def _tenure_window(text: str, raw: Raw) -> tuple[tuple[dt.date, dt.date] | None,
         if joined[0] > joined[1]:
             continue
         window, names = joined, [*names, gaz.name_of(actor)]
+        countries.update(t.country for t in gaz.terms if t.id == actor)
         if len(names) == 2:
             break
-    return window, " and ".join(names)
+    return window, " and ".join(names), countries
 
 
 @cache

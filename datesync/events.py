@@ -12,18 +12,19 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from datesync import languages, lexicons
-from datesync.actors import Gazetteer, Office, gazetteer
-from datesync.phrases import PhraseIndex
+from datesync.actors import Gazetteer, Office, gazetteer, is_state, office_words
+from datesync.phrases import GAP, PhraseIndex
 from datesync.phrases import key as phrase_key
-from datesync.model import CONTACTS, DocumentDates, EventMention, Form, Mention, Role, Span
+from datesync.model import CONTACTS, WEEKDAYS, DocumentDates, EventMention, Finding, Form, Mention, Role, Span
 from datesync.normalize import SENTENCE_END
 from datesync.calendars import confusion_readings
 from datesync.checks import weekday_confirmed
-from datesync.findings import any_with
+from datesync.findings import FindingKind, any_with, make_finding
 from datesync.reading import relative_allowance
 
 DAY_LEVEL = (Form.DATE, Form.DAY_MONTH, Form.RELATIVE, Form.WEEKDAY)
@@ -59,6 +60,10 @@ def matcher(actors_file: str | None = None) -> _Matcher:
         meaning.setdefault(key, []).append(("actor", actor))
     for key, office in gaz.offices.items():
         meaning.setdefault(key, []).append(("office", office))
+    words = office_words()
+    for category, table in (("head", words.heads), ("tail", words.tails), ("country", words.countries)):
+        for key, values in table.items():
+            meaning.setdefault(key, []).extend((category, value) for value in values)
     for phrase in languages.words(triggers["ignore"]):
         meaning[phrase_key(phrase)] = [("ignore", True)]
         spellings.append(phrase)
@@ -78,14 +83,18 @@ class _Candidate:
     trigger: tuple[int, int] = (0, 0)
     names: list[str] = field(default_factory=list)
     offices: list[Office] = field(default_factory=list)
+    home_offices: list[Office] = field(default_factory=list)  # bare "the foreign minister": the home country's
     back: bool = False
     future: bool = False
     participants: frozenset[str] = frozenset()
     date: Mention | None = None  # the best date mention seen (see _rank), kept up to date while merging
+    seen: list[Mention] = field(default_factory=list)  # every date mention offered (a report may disagree with itself)
 
     def offer(self, mention: Mention | None) -> bool:
         """Take `mention` as the date if it ranks better; True when the date changed."""
         near = self.trigger[0]
+        if mention is not None and mention not in self.seen:
+            self.seen.append(mention)
         if mention is None or (self.date is not None and _rank(self.date, near) <= _rank(mention, near)):
             return False
         self.date = mention
@@ -116,8 +125,8 @@ def candidates_of(m: Mention, published: dt.date | None = None) -> tuple[dt.date
     weekday written beside the date fits it and not them (then the publication date is the error).
     """
     out = [d for d in (m.iso, m.suggested) if d is not None]
-    if any_with(m.problems, "offers_readings"):
-        out += list(m.alternatives)
+    if any_with(m.problems, "offers_readings"):  # readings on another weekday than the one written are none
+        out += [d for d in m.alternatives if m.weekday is None or WEEKDAYS[d.weekday()] == m.weekday]
     if published is not None and m.iso is not None and m.iso > published and m.year and m.month and m.day:
         readings = [d for d in confusion_readings(m.calendar, m.year, m.month, m.day) if d <= published]
         if weekday_confirmed(m):
@@ -140,13 +149,13 @@ def event_mentions(
     sentences: dict[int, _Candidate] = {}
     name_counts: Counter[str] = Counter()
     deputy_end = -1
-    for start, end, key in m.index.find(text):
+    for start, end, meanings in pieces(m, text):
         index = bisect_right(bounds, start)
         cand = sentences.get(index)
         if cand is None:
             lo, hi = bounds[index - 1] if index else 0, bounds[index] if index < len(bounds) else len(text)
             cand = sentences[index] = _Candidate(lo, hi)
-        for category, value in m.meaning.get(key, ()):
+        for category, value in meanings:
             if category == "trigger":
                 if cand.contact is None or CONTACTS.index(value) < CONTACTS.index(cand.contact):
                     cand.contact, cand.trigger = value, (start, end)
@@ -163,7 +172,7 @@ def event_mentions(
                 if not value.unqualified:
                     cand.offices.append(value)
                 elif home := languages.get(dates.lang).unqualified_office_country:
-                    cand.offices.append(Office(home, value.role))
+                    cand.home_offices.append(Office(home, value.role))
             elif category == "back_reference":
                 cand.back = True
             elif category == "future":
@@ -178,7 +187,72 @@ def event_mentions(
     _participants(ordered, m.gaz, set(name_counts), dates.reference.date)
     _complete(ordered, name_counts)
     merged = _merge([c for c in ordered if c.participants])
-    return _records(merged, dates, doc_id, source, event_key, text)
+    records = _records(merged, dates, doc_id, source, event_key, text)
+    main = next((e for e in merged if not e.back and not _planned(e, dates.reference.date)), None)
+    return records, (contradictions(main) if main is not None else [])
+
+
+WRITTEN = (Form.DATE, Form.DAY_MONTH)
+
+
+def contradictions(event: _Candidate) -> list[Finding]:
+    """The lead and the body of one report date its main event differently (وذلك في 10 سبتمبر 2021
+    ... جرت في 9 سبتمبر): one finding naming both dates, unless a finding already explains one."""
+    chosen, out = event.date, []
+    if chosen is None or chosen.iso is None or chosen.form not in WRITTEN:
+        return out
+    for other in event.seen:
+        if other is chosen or other.iso is None or other.form not in WRITTEN or other.iso == chosen.iso:
+            continue
+        if chosen.iso in (other.suggested, *other.alternatives) or other.iso in (chosen.suggested, *chosen.alternatives):
+            continue  # a calendar confusion or a weekday already says which day was meant
+        if any_with(set(chosen.problems) & set(other.problems), "names_two_renderings"):
+            continue  # two renderings side by side, already found to disagree
+        days = abs((other.iso - chosen.iso).days)
+        apart = "1 day" if days == 1 else f"{days} days"
+        message = (
+            f"The report dates its {event.contact.replace('_', ' ')} twice: «{chosen.text}» is {chosen.iso} and "  # type: ignore[union-attr]
+            f"«{other.text}» is {other.iso} ({apart} apart)."
+        )
+        out.append(make_finding(FindingKind.INTERNAL_CONFLICT, (chosen, other), message))
+    return out
+
+
+def pieces(m: _Matcher, text: str) -> Iterator[tuple[int, int, list[tuple[str, object]]]]:
+    """The phrases of a text with what they mean, an office head or tail joined with the country
+    beside it into one office (وزير الخارجية + الروسي, Russia + 's foreign minister)."""
+    hits = [(start, end, m.meaning.get(key, [])) for start, end, key in m.index.find(text)]
+    i = 0
+    while i < len(hits):
+        start, end, meanings = hits[i]
+        if i + 1 < len(hits) and _adjacent(text, end, hits[i + 1][0]):
+            office = _office(meanings, hits[i + 1][2])
+            if office is not None:
+                yield start, hits[i + 1][1], [("office", office)]
+                i += 2
+                continue
+        yield start, end, meanings
+        i += 1
+
+
+def _office(first: list, second: list) -> Office | None:
+    """A head then a country (Foreign Minister of + Russia), or a country then a tail (Russian +
+    Foreign Minister), of the same slot (name or adjective) and scope (a state or a body)."""
+    pairs = [(h, c) for cat, h in first if cat == "head" for cat2, c in second if cat2 == "country"]
+    pairs += [(t, c) for cat, c in first if cat == "country" for cat2, t in second if cat2 == "tail"]
+    for (role, slot, scope), (code, country_slot) in pairs:  # type: ignore[misc]
+        if slot == country_slot and (scope == "states") == is_state(code):
+            return Office(code, role)
+    return None
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Only spaces, an apostrophe or a proclitic letter between two pieces (الأمين العام لمنظمة)."""
+    gap = text[end:start]
+    return len(gap) <= MAX_GAP_PIECES and not gap.strip(GAP).rstrip("لبو").strip(GAP)
+
+
+MAX_GAP_PIECES = 4
 
 
 def _sentence_bounds(text: str, mentions: tuple[Mention, ...]) -> list[int]:
@@ -194,12 +268,26 @@ def _sentence_bounds(text: str, mentions: tuple[Mention, ...]) -> list[int]:
 def _participants(
     cands: list[_Candidate], gaz: Gazetteer, named: set[str], reference: dt.date | None
 ) -> None:
+    """The people of each contact: its names and the holders of its offices. Without a date, an
+    office resolves to whoever held it through the tenure of the people named with it; when the
+    offices alone name two people, a name merely mentioned beside them is no participant."""
     for cand in cands:
         date = cand.date.iso if cand.date is not None and cand.date.iso else reference
-        ids = dict.fromkeys(cand.names)
-        for office in cand.offices:
-            ids[gaz.holder(office, date, named)] = None
-        cand.participants = frozenset(ids)
+        span = _tenure_overlap(gaz, cand.names) if date is None else None
+        holders = dict.fromkeys(gaz.holder(office, date, named, span) for office in cand.offices)
+        names = [n for n in cand.names if n in holders] if len(holders) >= 2 else cand.names
+        people = {**dict.fromkeys(names), **holders}
+        if len(people) < 2:  # a bare "the foreign minister" is the home country's only when nobody else is
+            people.update(dict.fromkeys(gaz.holder(office, date, named, span) for office in cand.home_offices))
+        cand.participants = frozenset(people)
+
+
+def _tenure_overlap(gaz: Gazetteer, names: list[str]) -> tuple[dt.date, dt.date] | None:
+    spans = [t for t in (gaz.tenure(n) for n in dict.fromkeys(names)) if t is not None]
+    if not spans:
+        return None
+    lo, hi = max(s[0] for s in spans), min(s[1] for s in spans)
+    return (lo, hi) if lo <= hi else None
 
 
 def _complete(cands: list[_Candidate], name_counts: Counter[str]) -> None:
@@ -272,6 +360,9 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             else:
                 index(cand)
             continue
+        for other in cand.seen:
+            if other is not cand.date and other not in target.seen:
+                target.seen.append(other)
         if target.offer(cand.date):
             if undated.get((target.participants, target.back)) is target:
                 del undated[(target.participants, target.back)]

@@ -7,6 +7,7 @@ of listing codes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
@@ -28,6 +29,7 @@ class FindingKind(StrEnum):
     RELATIVE_CONFLICT = "relative_conflict"
     PUBLISHED_BEFORE_EVENT = "published_before_event"
     UNDATED_EVENT = "undated_event"
+    INTERNAL_CONFLICT = "internal_conflict"
     AMBIGUOUS_DATE = "ambiguous_date"
 
 
@@ -42,6 +44,7 @@ class Policy:
     explains_event_date: bool
     suggestion_weight: float
     suggestion_evidence: str
+    names_two_renderings: bool
 
 
 @cache
@@ -60,6 +63,7 @@ def registry() -> dict[FindingKind, Policy]:
             bool(row.get("explains_event_date")),
             float(row.get("suggestion_weight", 0.0)),
             row.get("suggestion_evidence", ""),
+            bool(row.get("names_two_renderings")),
         )
     return out
 
@@ -105,3 +109,19 @@ def make_finding(
     doc_ids = tuple(dict.fromkeys(s.doc_id for s in spans))
     code = FindingKind(kind)
     return Finding(finding_id(code, spans), code.value, severity(code), doc_ids, spans, message, suggested, event_id)
+
+
+def marked(mentions: list[Mention], findings: Iterable[Finding]) -> list[Mention]:
+    """Add the codes of document-level findings to the mentions they involve."""
+    codes: dict[tuple[int, int], list[str]] = {}
+    for finding in findings:
+        for span in finding.spans:
+            codes.setdefault((span.start, span.end), []).append(finding.kind)
+    if not codes:
+        return mentions
+    return [
+        dataclasses.replace(m, problems=tuple(dict.fromkeys([*m.problems, *codes[(m.start, m.end)]])))
+        if (m.start, m.end) in codes
+        else m
+        for m in mentions
+    ]

@@ -4,7 +4,8 @@ The gazetteer holds thousands of names in five languages; as one regex alternati
 seconds to compile in every process. A phrase is its letter runs, folded and joined (`key`); the
 text is folded once, cut into words, and at each word the longest run of following words whose
 joined key is known is taken. Words may be joined or spaced differently from the entry ("Amir
-Abdollahian", "AmirAbdollahian"); an Arabic و/ف written onto the first word stays outside.
+Abdollahian", "AmirAbdollahian"); an Arabic article or proclitic written onto the first word
+(المكالمة, ولافروف) stays outside.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from datesync.normalize import SEPARATORS, fold, fold_letters, windows
 WORD = re.compile(r"[^\W\d_]+")  # a run of letters
 GAP = SEPARATORS + "'’"  # what may stand between the words of one phrase (at most MAX_GAP of them)
 MAX_GAP = 3
-PROCLITICS = "وف"
+CLITICS = (("وال", "ال"), ("فال", "ال"), ("بال", "ال"), ("لل", "ال"), ("و", ""), ("ف", ""), ("ب", ""), ("ل", ""))
+"""Arabic proclitics written onto a word, and what is left of the word without them (للأمم: الأمم;
+والمكالمة: المكالمة; ولافروف: لافروف): a phrase is also found after them, when the word as written is
+not one. The article itself is part of a phrase («المكالمة الهاتفية» is listed as such): «اللقاء»
+often names another, earlier meeting."""
 
 
 def words_of(entry: str) -> list[str]:
@@ -61,9 +66,11 @@ class PhraseIndex:
         start, end = spans[i]
         word = folded[start:end]
         if word not in self.firsts:
-            if word[0] not in PROCLITICS or word[1:] not in self.firsts:
+            stem = next((s for s in _stems(word) if s in self.firsts), None)
+            if stem is None:
                 return None
-            word, start = word[1:], start + 1
+            start += len(word) - len(stem) if word.endswith(stem) else 1  # للأمم: from the article's lam
+            word = stem
         best = (i, word) if word in self.keys and _ends_word(folded, end) else None
         joined = word
         for j in range(i + 1, min(len(spans), i + self.firsts[word])):
@@ -74,6 +81,13 @@ class PhraseIndex:
             if joined in self.keys and _ends_word(folded, spans[j][1]):
                 best = (j, joined)
         return None if best is None else (start, best[0], best[1])
+
+
+def _stems(word: str) -> Iterator[str]:
+    """The word without an Arabic proclitic or article (see CLITICS), longest clitic first."""
+    for clitic, rest in CLITICS:
+        if word.startswith(clitic) and len(word) > len(clitic) + 1:
+            yield rest + word[len(clitic) :]
 
 
 def _ends_word(folded: str, end: int) -> bool:

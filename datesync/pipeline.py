@@ -21,6 +21,7 @@ from typing import Any
 from datesync import actors, events, frames, reconcile, store
 from datesync.analysis import analyze
 from datesync.errors import DatesyncError
+from datesync.findings import marked
 from datesync.model import Document, DocumentDates, Event, EventMention, Finding, Severity, frozen_record
 from datesync import published as publication
 from datesync.report import AuditReport
@@ -132,7 +133,10 @@ def process(doc: Document, actors_file: str | None = None) -> DocumentResult:
     goes wrong with one document becomes that document's error, never the end of a run."""
     try:
         dates, error = analyze_document(doc)
-        found = events.event_mentions(doc.text, dates, doc.id, doc.source, doc.event, actors_file)
+        found, own = events.event_mentions(doc.text, dates, doc.id, doc.source, doc.event, actors_file)
+        if own:  # the report contradicts itself about its main event
+            all_own = sorted([*dates.findings, *own], key=lambda f: (f.spans[0].start, f.kind))
+            dates = dataclasses.replace(dates, mentions=tuple(marked(list(dates.mentions), own)), findings=tuple(all_own))
     except Exception as exc:  # one bad document must not stop a run of millions
         return DocumentResult(doc.id, doc.source or doc.id, None, error=failure(exc))
     return DocumentResult(doc.id, doc.source or doc.id, dates, tuple(found), error)

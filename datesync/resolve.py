@@ -20,7 +20,7 @@ from datesync import calendars, checks, context, numerals
 from datesync.calendars import CALENDAR_NAMES, describe, weekday_fits
 from datesync.errors import InvalidDate, OutOfRange
 from datesync.find import Raw
-from datesync.findings import FindingKind, make_finding
+from datesync.findings import FindingKind, make_finding, marked
 from datesync.model import WEEKDAYS, Calendar, Finding, Form, Mention, Reference, Resolution, Role
 from datesync.reading import (
     Context,
@@ -68,13 +68,13 @@ def resolve(text: str, raws: list[Raw], found: Found, lang: str, doc_id: str = "
 
     written = {i: one(i, ctx) for i, raw in enumerate(raws) if raw.form not in RELATIVE_FORMS}
     if reference is None:  # no reference: the text's own dates, weekdays and office-holders
-        written = context.date_written(text, raws, written, lambda i, day: one(i, replace(ctx, reference=day, anchor=day)))
+        written = context.date_written(text, raws, written, lambda i, day: one(i, replace(ctx, reference=day, anchor=day)), lang)
     anchored = replace(ctx, anchor=writer_today(raws, written, ctx) or reference)
     mentions = [written[i] if i in written else one(i, anchored) for i in range(len(raws))]
     if reference is None:
         mentions = context.weekdays_anchored(raws, mentions)
     document = [f for check in checks.DOCUMENT_CHECKS for f in check(text, mentions)]
-    mentions = _with_problems(mentions, document)
+    mentions = marked(mentions, document)
     header = mentions[found.publication[0]] if found.publication else None
     return Resolved(
         mentions,
@@ -93,22 +93,6 @@ def writer_today(raws: list[Raw], written: dict[int, Mention], ctx: Context) -> 
         if ctx.reference is None or within_allowance(ctx.reference, today, ctx.allowance):
             return today
     return None
-
-
-def _with_problems(mentions: list[Mention], findings: list[Finding]) -> list[Mention]:
-    """Add the codes of document-level findings to the mentions they involve."""
-    codes: dict[tuple[int, int], list[str]] = {}
-    for finding in findings:
-        for span in finding.spans:
-            codes.setdefault((span.start, span.end), []).append(finding.kind)
-    if not codes:
-        return mentions
-    return [
-        replace(m, problems=tuple(dict.fromkeys([*m.problems, *codes[(m.start, m.end)]])))
-        if (m.start, m.end) in codes
-        else m
-        for m in mentions
-    ]
 
 
 def resolve_mention(ctx: Context, raw: Raw, role: Role = Role.BODY) -> tuple[Mention, list[Finding]]:

@@ -137,7 +137,10 @@ def _counted_entries() -> list[tuple[str, Meaning]]:
             for unit, days in spec["units"].items():
                 for number, count in numbers.items():
                     parts = {"number": number, "unit": unit, "ago": ago}
-                    phrase = " ".join(parts[p] for p in spec["order"].split())
+                    order = spec["order"].split()
+                    if number == "#" and order[0] == "number":  # 3 days ago: the grammar joins the numeral
+                        order, parts["number"] = order[1:], ""
+                    phrase = " ".join(parts[p] for p in order)
                     out.append((phrase, Meaning(Part.RELATIVE, -days * count, lang, per_count=number == "#")))
             for unit, days in spec["whole"].items():
                 phrase = " ".join({"number": "", "unit": unit, "ago": ago}[p] for p in spec["order"].split()).strip()
@@ -232,7 +235,7 @@ def _trie_pattern(words: list[tuple[str | None, ...]]) -> str:
             return separator
         if unit == OPTIONAL_DOT:
             return r"\.?"
-        if unit == "#":  # a count in digits (منذ 3 أيام)
+        if unit == "#":  # a count in digits inside a phrase (منذ 3 أيام)
             return digit_class() + "{1,2}"
         if isinstance(unit, tuple):
             return re.escape(unit[1])
@@ -286,11 +289,11 @@ def lexicon() -> Lexicon:
         for w in languages.words(context, "month_words_after")
     )
     digits_end = f"(?!(?<={digit}){digit})"  # a word ending in a digit (كانون 2) is not part of a number
-    pattern = (  # a lexicon word first: a counted phrase may start with digits (3 days ago)
-        rf"{_NO_LETTER_BEFORE}{_PROCLITIC}(?P<word>{_trie_pattern(list(units))})(?P<after>[{SPACES}]{{0,2}}(?:{after}))?"
+    pattern = (
+        rf"(?P<num>{digit}+(?:\u200c{digit}+)?)(?:(?P<sep>[/\-.])(?P<b>{digit}+)(?P=sep)(?P<c>{digit}+))?"
+        rf"|{_NO_LETTER_BEFORE}{_PROCLITIC}(?P<word>{_trie_pattern(list(units))})(?P<after>[{SPACES}]{{0,2}}(?:{after}))?"
         + _NO_LETTER_AFTER
         + digits_end
-        + rf"|(?P<num>{digit}+(?:\u200c{digit}+)?)(?:(?P<sep>[/\-.])(?P<b>{digit}+)(?P=sep)(?P<c>{digit}+))?"
     )
     links = frozenset(fold(w) for w in languages.words(context, "day_month_links"))
     ranges = languages.words(context, "range_links")
@@ -312,6 +315,10 @@ def tokens(text: str, lang: str = "") -> list[Token]:
             meanings = lex.words.get(key)
             if meanings is None and _ANY_DIGIT.search(key):  # منذ 3 أيام: a counted phrase
                 meanings = _counted(lex.words.get(_ANY_DIGIT.sub("#", key)), key)
+            elif meanings and out and out[-1].number is not None and _counts(text, out[-1], start, meanings):
+                # 3 days ago, ۳ روز پیش: the numeral before a per-count phrase is its count
+                count = out.pop()
+                meanings, start = _counted(meanings, str(count.number)), count.start
             if meanings and key in lex.restricted:
                 meanings = tuple(m for m in meanings if not m.own_text_only or m.lang == lang)
             if not meanings:
@@ -336,6 +343,10 @@ def tokens(text: str, lang: str = "") -> list[Token]:
 
 
 _ANY_DIGIT = re.compile(r"\d+")
+
+
+def _counts(text: str, number: Token, start: int, meanings: tuple[Meaning, ...]) -> bool:
+    return any(m.per_count for m in meanings) and number.digits <= 2 and not text[number.end : start].strip(SPACES)
 
 
 def _counted(meanings: tuple[Meaning, ...] | None, key: str) -> tuple[Meaning, ...] | None:

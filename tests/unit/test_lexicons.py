@@ -69,7 +69,7 @@ def test_finding_kinds_are_one_registry_both_ways():
         assert policy.severity in Severity and policy.title, kind
         assert (policy.suggestion_weight > 0) == bool(policy.suggestion_evidence), kind
     known = {"severity", "title", "doubtful", "offers_readings", "trusted_suggestion", "explains_event_date",
-             "suggestion_weight", "suggestion_evidence"}
+             "suggestion_weight", "suggestion_evidence", "names_two_renderings"}
     assert all(set(row) <= known for row in table.values())
 
 
