@@ -56,16 +56,13 @@ class Gazetteer:
     spellings: tuple[str, ...]  # every name and role phrase as written, for building the pattern
     by_office: dict[tuple[str, str], tuple[Term, ...]]  # (country, role) -> its holders
     names_by_id: dict[str, str]  # actor id -> canonical name (the last row for an id wins)
-
-    @property
-    def horizon(self) -> dt.date:
-        """The last day the gazetteer speaks for: a year after its latest recorded start or end.
-        An open-ended term is known to run only until then."""
-        return _horizon(self.terms)
+    horizon: dt.date  # the last day the gazetteer speaks for (see _horizon)
+    tenures: dict[str, tuple[dt.date, dt.date]]  # actor id -> first day in a listed office, last day
+    countries_of: dict[str, frozenset[str]]  # actor id -> the countries (or bodies) they served
 
     def tenure(self, actor_id: str) -> tuple[dt.date, dt.date] | None:
         """From the first day the person held a listed office to the last (or the horizon)."""
-        return _tenures(self.terms).get(actor_id)
+        return self.tenures.get(actor_id)
 
     def name_of(self, actor_id: str) -> str:
         """The canonical name; for an office nobody could be named for ("IR:foreign_minister"), the
@@ -104,15 +101,14 @@ class Gazetteer:
         return f"{office.country}:{office.role}"
 
 
-@cache
 def _horizon(terms: tuple[Term, ...]) -> dt.date:
+    """A year after the latest recorded start or end: an open-ended term is known to run only until then."""
     days = [d for t in terms for d in (t.start, t.end) if d is not None]
     return max(days) + dt.timedelta(days=365)
 
 
-@cache
-def _tenures(terms: tuple[Term, ...]) -> dict[str, tuple[dt.date, dt.date]]:
-    horizon, out = _horizon(terms), {}
+def _tenures(terms: tuple[Term, ...], horizon: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
+    out: dict[str, tuple[dt.date, dt.date]] = {}
     for t in terms:
         start, end = t.start or dt.date.min, t.end or horizon
         lo, hi = out.get(t.id, (start, end))
@@ -249,6 +245,18 @@ def gazetteer(extra: str | None = None) -> Gazetteer:
     for term in terms:
         by_office.setdefault((term.country, term.role), []).append(term)
     names_by_id = {term.id: term.name for term in terms}
+    horizon = _horizon(terms)
+    countries_of: dict[str, set[str]] = {}
+    for term in terms:
+        countries_of.setdefault(term.id, set()).add(term.country)
     return Gazetteer(
-        terms, names, offices, tuple(spellings), {k: tuple(v) for k, v in by_office.items()}, names_by_id
+        terms,
+        names,
+        offices,
+        tuple(spellings),
+        {k: tuple(v) for k, v in by_office.items()},
+        names_by_id,
+        horizon,
+        _tenures(terms, horizon),
+        {k: frozenset(v) for k, v in countries_of.items()},
     )

@@ -224,7 +224,7 @@ def _tenure_window(text: str, raw: Raw) -> tuple[tuple[dt.date, dt.date] | None,
         if joined[0] > joined[1]:
             continue
         window, names = joined, [*names, gaz.name_of(actor)]
-        countries.update(t.country for t in gaz.terms if t.id == actor)
+        countries.update(gaz.countries_of.get(actor, ()))
         if len(names) == 2:
             break
     return window, " and ".join(names), countries

@@ -84,10 +84,15 @@ class PhraseIndex:
 
 
 def _stems(word: str) -> Iterator[str]:
-    """The word without an Arabic proclitic or article (see CLITICS), longest clitic first."""
+    """The word without an Arabic proclitic (see CLITICS), longest clitic first."""
+    if word[0] not in _CLITIC_LETTERS:
+        return
     for clitic, rest in CLITICS:
         if word.startswith(clitic) and len(word) > len(clitic) + 1:
             yield rest + word[len(clitic) :]
+
+
+_CLITIC_LETTERS = frozenset(c[0] for c, _ in CLITICS)
 
 
 def _ends_word(folded: str, end: int) -> bool:
