@@ -10,6 +10,8 @@ as an earlier call recalled with "had also spoken on 12 Aban", are back-referenc
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
@@ -21,7 +23,7 @@ from datesync.actors import Gazetteer, Office, gazetteer, is_state, office_words
 from datesync.phrases import GAP, PhraseIndex
 from datesync.phrases import key as phrase_key
 from datesync.model import CONTACTS, WEEKDAYS, DocumentDates, EventMention, Finding, Form, Mention, Role, Span
-from datesync.normalize import SENTENCE_END
+from datesync.normalize import SENTENCE_END, fold_letters
 from datesync.calendars import confusion_readings
 from datesync.checks import weekday_confirmed
 from datesync.findings import FindingKind, any_with, make_finding
@@ -430,6 +432,20 @@ def _records(
                 allowance=relative_allowance(dates.reference.time),
                 published=published,
                 after_publication=late,
+                wording=wording(text, event.start),
             )
         )
     return out
+
+
+WORDING_LETTERS = 300  # letters of a report, from its contact's sentence on, that copies share
+
+
+def wording(text: str, start: int) -> str:
+    """A digest of the report's words from `start`, letters only (dates, digits and spacing left
+    out): reports that copy one statement share it, and count once in the vote."""
+    letters = "".join(_LETTERS.findall(fold_letters(text[start : start + 3 * WORDING_LETTERS])))[:WORDING_LETTERS]
+    return hashlib.blake2b(letters.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")

@@ -30,6 +30,9 @@ class FindingKind(StrEnum):
     PUBLISHED_BEFORE_EVENT = "published_before_event"
     UNDATED_EVENT = "undated_event"
     INTERNAL_CONFLICT = "internal_conflict"
+    STALE_HEADER = "stale_header"
+    NIGHT_BOUNDARY = "night_boundary"
+    SPLIT_EVENT = "split_event"
     AMBIGUOUS_DATE = "ambiguous_date"
 
 

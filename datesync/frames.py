@@ -222,6 +222,7 @@ EVENT_MENTION_COLUMNS: dict[str, Any] = {
     "allowance": "int",
     "after_publication": "bool",
     "published": "date",
+    "wording": "string",
     **{f"m_{name}": spec for name, spec in MENTION_COLUMNS.items() if name != "doc_id"},
 }
 
@@ -246,6 +247,7 @@ def event_mention_row(em: EventMention, bucket: str) -> dict[str, Any]:
         "allowance": em.allowance,
         "after_publication": em.after_publication,
         "published": em.published,
+        "wording": em.wording,
     }
     mention = mention_row(em.mention) if em.mention is not None else dict.fromkeys(MENTION_COLUMNS)
     row.update({f"m_{name}": mention[name] for name in MENTION_COLUMNS if name != "doc_id"})
@@ -319,6 +321,7 @@ def event_mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[EventMentio
             allowance=r["allowance"],
             after_publication=bool(r["after_publication"]),
             published=r["published"],
+            wording=r["wording"] or "",
         )
         out.append(em)
     return out

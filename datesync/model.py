@@ -180,6 +180,7 @@ class EventMention:
     allowance: int = 1  # days a relative word may trail the event (see reading.relative_allowance)
     published: dt.date | None = None  # the report's publication date (its reference date)
     after_publication: bool = False  # told as past but dated after the report's own publication
+    wording: str = ""  # a digest of the report's wording from the contact's sentence on: copies share it
 
 
 @frozen_record

@@ -32,6 +32,7 @@ class Context:
     allowance: int  # days a relative word may trail the reference (see relative_allowance)
     lang: str
     doc_id: str = ""
+    from_header: bool = False  # the reference is the page's own header (it may be stale)
 
 
 def relative_allowance(published_time: dt.time | None) -> int:

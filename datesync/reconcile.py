@@ -11,15 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from datesync import calendars
+import re
+from functools import cache
+
+from datesync import calendars, languages, lexicons
 from datesync.calendars import confusion_readings, describe
 from datesync.findings import FindingKind, any_with, make_finding, suggestion_policy
-from datesync.model import CONTACTS, Calendar, Event, EventMention, Finding, Form, Resolution, Role
+from datesync.model import CONTACTS, WEEKDAYS, Calendar, Event, EventMention, Finding, Form, Resolution, Role
 from datesync.reading import within_allowance
+from datesync.scan import words_pattern
 
 GROUP_WINDOW = 2  # days between one report's date and the next within one event (reported inconsistently)
 GROUP_SPAN = 4  # days at most between an event's earliest and latest date
@@ -65,7 +69,31 @@ def evidence(em: EventMention) -> list[Evidence]:
         weight, how = 1.0, f"«{m.text}» counted from publication"
     if m.weekday is not None:
         weight, how = weight + 1.0, how + " with a matching weekday"
+    if first_hand(em):
+        weight, how = weight + FIRST_HAND_BONUS, "a first-hand report: today, its weekday and its date agree"
+    elif _night_words().search(m.text):  # told with its hour around midnight: the local clock's day
+        weight, how = weight + NIGHT_BONUS, how + " and its hour around midnight"
     return [Evidence(m.iso, weight, how, allowance(em))]
+
+
+FIRST_HAND_BONUS = 2.0
+NIGHT_BONUS = 0.5
+
+
+def first_hand(em: EventMention) -> bool:
+    """«امروز چهارشنبه ۱۳ دی ۱۴۰۲» in a report published that day: today, the weekday and the date
+    agree, told by a report that was there on the day; repeats of a day and month weigh less."""
+    m = em.mention
+    return bool(
+        m is not None
+        and m.relative == 0
+        and m.weekday is not None
+        and m.form in (Form.DATE, Form.DAY_MONTH)
+        and not m.problems
+        and m.iso is not None
+        and em.published is not None
+        and within_allowance(em.published, m.iso, em.allowance)
+    )
 
 
 def allowance(em: EventMention) -> int:
@@ -137,37 +165,51 @@ def _split_contacts(run: list[EventMention]) -> list[list[EventMention]]:
 
 
 def _attach_loners(groups: list[list[EventMention]]) -> list[list[EventMention]]:
+    """A report alone whose other readings fall in exactly one event moves there; a report whose own
+    date is unknown (a stale header's two weekdays) may join a single report too."""
     spans = sorted(((likely(g[0]), likely(g[-1]), i) for i, g in enumerate(groups) if len(g) > 1))
-    starts = [s for s, _, _ in spans]
+    singles = sorted((likely(g[0]), likely(g[0]), i) for i, g in enumerate(groups) if len(g) == 1 and _dated(g[0]))
     moved: set[int] = set()
     for i, group in enumerate(groups):
         if len(group) != 1:
             continue
         em = group[0]
-        homes = set()
-        for day in em.candidates:
-            if day == likely(em):
-                continue
-            # an event holding `day` starts at most GROUP_SPAN + GROUP_WINDOW days before it
-            for start, end, j in spans[
-                bisect_left(starts, day - _SPAN - _WINDOW) : bisect_right(starts, day + _WINDOW)
-            ]:
-                if start - _WINDOW <= day <= end + _WINDOW and _contacts_fit(em.contact, groups[j][0].contact):
-                    homes.add(j)
+        homes = _homes(em, groups, spans if _dated(em) else sorted(spans + singles), i)
         if len(homes) == 1:
             groups[homes.pop()].append(em)
             moved.add(i)
     return [sorted(g, key=lambda em: (em.doc_id, em.index)) for i, g in enumerate(groups) if i not in moved]
 
 
+def _dated(em: EventMention) -> bool:
+    return em.mention is not None and em.mention.iso is not None
+
+
+def _homes(em: EventMention, groups: list[list[EventMention]], spans: list, own: int) -> set[int]:
+    """The events one of `em`'s other readings falls in."""
+    starts = [s for s, _, _ in spans]
+    homes = set()
+    for day in em.candidates:
+        if day == likely(em) and _dated(em):
+            continue
+        # an event holding `day` starts at most GROUP_SPAN + GROUP_WINDOW days before it
+        for start, end, j in spans[bisect_left(starts, day - _SPAN - _WINDOW) : bisect_right(starts, day + _WINDOW)]:
+            fits = _contacts_fit(em.contact, groups[j][0].contact)
+            if j != own and start - _WINDOW <= day <= end + _WINDOW and fits:
+                homes.add(j)
+    return homes
+
+
 def decide(members: list[EventMention]) -> tuple[dt.date | None, str]:
     """The event's date and a sentence saying why."""
     per_source: dict[str, dict[dt.date, Evidence]] = defaultdict(dict)
-    for em in members:
+    voice: dict[str, str] = {}  # a wording -> the first source that used it: copies count once
+    for em in sorted(members, key=lambda em: (em.source, em.doc_id, em.index)):
+        voter = voice.setdefault(em.wording, em.source) if em.wording else em.source
         for ev in evidence(em):
-            best = per_source[em.source].get(ev.date)
+            best = per_source[voter].get(ev.date)
             if best is None or ev.weight > best.weight:
-                per_source[em.source][ev.date] = ev
+                per_source[voter][ev.date] = ev
     totals: dict[dt.date, float] = defaultdict(float)
     backers: dict[dt.date, list[tuple[str, Evidence]]] = defaultdict(list)
     for source in sorted(per_source):
@@ -176,7 +218,9 @@ def decide(members: list[EventMention]) -> tuple[dt.date | None, str]:
             backers[date].append((source, ev))
     if not totals:
         return None, "No report gives a date for it."
-    date = max(totals, key=lambda d: (totals[d], len(backers[d]), -d.toordinal()))
+    latest = min((em.published for em in members if first_hand(em)), default=None)
+    allowed = [d for d in totals if latest is None or d <= latest] or list(totals)  # not after a first-hand report
+    date = max(allowed, key=lambda d: (totals[d], len(backers[d]), -d.toordinal()))
     reasons = defaultdict(list)
     for source, ev in backers[date]:
         reasons[ev.how].append(source)
@@ -192,13 +236,29 @@ def decide(members: list[EventMention]) -> tuple[dt.date | None, str]:
     return date, f"{describe(date)} ({calendars.labels(date)}), from: {because}.{dissent}"
 
 
+@cache
+def _night_words() -> re.Pattern[str]:
+    return words_pattern(languages.words(lexicons.load("parts_of_day"), "night"))
+
+
+def _around_midnight(event: Event) -> bool:
+    """A report of the event tells it as in the early hours or late at night (بامداد, فجر, early hours)."""
+    return any(m.mention is not None and _night_words().search(m.mention.text) for m in event.members)
+
+
 def event_id(members: Iterable[EventMention]) -> str:
     key = "\x1f".join(sorted(f"{em.doc_id}\x1e{em.trigger.start}" for em in members))
     return "E" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
 
 
 def _people(em: EventMention, name_of: Callable[[str], str]) -> str:
-    return " and ".join(name_of(p) for p in em.participants) or "unnamed participants"
+    """Who took part, as a message says it: "between A and B", "between A, B and C", "by A", ""."""
+    names = [name_of(p) for p in em.participants]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f" by {names[0]}"
+    return " between " + ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def reconcile(
@@ -213,13 +273,43 @@ def reconcile(
     for key in sorted(buckets):
         bucket = sorted(buckets[key], key=lambda em: (em.doc_id, em.index))  # input order never matters
         dated = [em for em in bucket if em.candidates or em.event_key]
-        groups = cluster(dated) + [[em] for em in bucket if not (em.candidates or em.event_key)]
-        for group in groups:
-            event, found = _event(group, name_of)
+        undated = [em for em in bucket if not (em.candidates or em.event_key)]
+        made = [_event(group, name_of) for group in cluster(dated) + [[em] for em in undated]]
+        for event, found in made:
             events.append(event)
             findings.extend(found)
+        findings.extend(_split(sorted((e for e, _ in made if e.date), key=lambda e: e.date), undated, name_of))
     events.sort(key=lambda e: (e.date or dt.date.max, e.id))
     return events, findings
+
+
+SPLIT_REACH = 7  # days between two events of the same people that may be one, reported on two days
+
+
+def _split(events: list[Event], undated: list[EventMention], name_of: Callable[[str], str]) -> list[Finding]:
+    """Two events of the same people a few days apart, one of them a single report dated only by a
+    weekday or a relative word, the other on the weekday that the undated reports of these people
+    name: probably one contact, the single report's day wrong (a Monday/Thursday split)."""
+    told = Counter(m.mention.weekday for m in undated if m.mention is not None and m.mention.weekday)
+    out = []
+    for first, second in zip(events, events[1:]):
+        if not 1 <= (second.date - first.date).days <= SPLIT_REACH:  # type: ignore[operator]
+            continue
+        for weak, strong in ((first, second), (second, first)):
+            (em, *rest) = weak.members
+            m = em.mention
+            said = told[WEEKDAYS[strong.date.weekday()]] - told[WEEKDAYS[weak.date.weekday()]]  # type: ignore[union-attr]
+            if rest or m is None or m.resolution is not Resolution.RELATIVE or said <= 0:
+                continue
+            what, people = CONTACT_WORDS[weak.contact], _people(em, name_of)
+            message = (
+                f"{em.doc_id} dates the {what}{people} {describe(weak.date)} («{m.text}»), alone; "  # type: ignore[arg-type]
+                f"{', '.join(s for s in strong.sources)} give {describe(strong.date)}, {abs((strong.date - weak.date).days)} "  # type: ignore[operator]
+                f"days away, and {told[WEEKDAYS[strong.date.weekday()]]} undated report(s) of these people say "  # type: ignore[union-attr]
+                f"{WEEKDAYS[strong.date.weekday()].capitalize()}: probably one {what}, reported on another day."  # type: ignore[union-attr]
+            )
+            out.append(replace(make_finding(FindingKind.SPLIT_EVENT, (m,), message, strong.date), event_id=weak.id))
+    return out
 
 
 def _event(members: list[EventMention], name_of: Callable[[str], str]) -> tuple[Event, list[Finding]]:
@@ -254,7 +344,7 @@ def _findings(event: Event, name_of: Callable[[str], str]) -> list[Finding]:
                     if m is None
                     else f"its date «{m.text}» cannot be resolved ({m.note})"
                 )
-                message = f"{em.doc_id} reports a {what} between {people} but {why}"
+                message = f"{em.doc_id} reports a {what}{people} but {why}"
                 out.append(
                     make_finding(
                         FindingKind.UNDATED_EVENT,
@@ -267,13 +357,14 @@ def _findings(event: Event, name_of: Callable[[str], str]) -> list[Finding]:
         if event.date is None:
             continue
         published = em.published
-        if em.role == "main" and not em.future and published is not None and published < event.date:
+        stale = FindingKind.STALE_HEADER in m.problems  # its page date is the suspect, already said
+        if em.role == "main" and not em.future and published is not None and published < event.date and not stale:
             out.append(
                 make_finding(
                     FindingKind.PUBLISHED_BEFORE_EVENT,
                     (m,),
                     f"{em.doc_id} is dated {published} but reports as past the "
-                    f"{what} between {people}, which took place on {event.date}.",
+                    f"{what}{people}, which took place on {event.date}.",
                     event.date,
                 )
             )
@@ -306,6 +397,17 @@ def _disagreement(
         ]
     if within_allowance(m.iso, date, allowance(em)):
         return []  # "tonight" in a report written in the evening and published the next morning
+    if abs(delta) == 1 and _around_midnight(event):
+        return [
+            make_finding(
+                FindingKind.NIGHT_BOUNDARY,
+                (m,),
+                f"{em.doc_id} dates the {what}{people} {describe(m.iso)} («{m.text}»), but {backing} give "
+                f"{describe(date)}: the contact is told as around midnight, one day in one time zone and the "
+                "next in another (Tehran is UTC+3:30).",
+                date,
+            )
+        ]
     if (
         m.calendar in (Calendar.GREGORIAN, Calendar.JALALI)
         and m.year
@@ -317,7 +419,7 @@ def _disagreement(
             make_finding(
                 FindingKind.CALENDAR_CONFUSION,
                 (m,),
-                f"{em.doc_id} dates the {what} between {people} «{m.text}» "
+                f"{em.doc_id} dates the {what}{people} «{m.text}» "
                 f"= {m.iso}; the same day number in the other calendar's overlapping month is {date}, "
                 f"the date {backing} give.",
                 date,
@@ -329,7 +431,7 @@ def _disagreement(
                 FindingKind.RELATIVE_CONFLICT,
                 (m,),
                 f"In {em.doc_id}, «{m.text}» counted from its publication "
-                f"date is {m.iso}, but {backing} put the {what} between {people} on {date}.",
+                f"date is {m.iso}, but {backing} put the {what}{people} on {date}.",
                 date,
             )
         ]
@@ -337,7 +439,7 @@ def _disagreement(
         make_finding(
             FindingKind.DATE_CONFLICT,
             (m,),
-            f"{em.doc_id} dates the {what} between {people} {m.iso} («{m.text}»), but {backing} give {date}.",
+            f"{em.doc_id} dates the {what}{people} {m.iso} («{m.text}»), but {backing} give {date}.",
             date,
         )
     ]

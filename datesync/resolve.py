@@ -58,7 +58,7 @@ def resolve(text: str, raws: list[Raw], found: Found, lang: str, doc_id: str = "
         if reference is not None and found.utc and found.time is not None and found.zone:
             moment = dt.datetime.combine(reference, found.time, dt.timezone.utc)  # 20:00 GMT, read in Tehran
             reference = moment.astimezone(time_zone(found.zone)).date()
-    ctx = Context(text, reference, reference, relative_allowance(found.time), lang, doc_id)
+    ctx = Context(text, reference, reference, relative_allowance(found.time), lang, doc_id, found.located == "header" and found.date is None)
     publication = set(found.publication)
     findings: dict[int, list[Finding]] = {}
 
@@ -236,6 +236,9 @@ def read_relative(ctx: Context, raw: Raw, d: Draft) -> None:
     d.resolution = Resolution.RELATIVE if ctx.reference is not None else Resolution.CONTEXT
     if raw.relative is not None:
         d.iso = anchor + dt.timedelta(days=raw.relative)
+        if raw.weekday is not None and not weekday_fits(d.iso, raw.weekday, raw.eve) and ctx.from_header:
+            stale_header(ctx, raw, d)
+            return
         if raw.weekday is not None and not weekday_fits(d.iso, raw.weekday, raw.eve):
             d.problem(
                 FindingKind.WEEKDAY_MISMATCH,
@@ -245,6 +248,22 @@ def read_relative(ctx: Context, raw: Raw, d: Draft) -> None:
             d.note(f"Counted from {anchor}, the day the text itself calls today.")
     else:
         d.iso = weekday_from(anchor, raw, ahead(ctx, raw))
+
+
+def stale_header(ctx: Context, raw: Raw, d: Draft) -> None:
+    """امشب (دوشنبه) under a header dated a Wednesday: the header may show the day the page was
+    rendered, not the story's; the story's day is the stated weekday before or after it."""
+    day = d.iso
+    before = weekday_from(day, raw, 0)
+    after = weekday_from(day, raw, 1)
+    stated = WEEKDAYS[raw.weekday].capitalize()  # type: ignore[index]
+    d.alternatives = (before, after)
+    d.problem(
+        FindingKind.STALE_HEADER,
+        f"The text says {stated}, but counted from its page header ({ctx.reference}) it is {describe(day)}: a "
+        f"page header may show the day the page was rendered, not the story's. {stated} is {before} or {after}.",
+    )
+    d.unresolved()
 
 
 def ahead(ctx: Context, raw: Raw) -> int:

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 import datesync
-from datesync.findings import FindingKind
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 REPORTS = [
@@ -111,10 +110,6 @@ def test_corpus_is_well_formed():
         assert r["source"].lower() not in REAL_OUTLETS
         assert 3 <= len([s for s in r["text"].splitlines() if s.strip()]) <= 8
     assert set(row[0] for row in expected_rows()) <= set(IDS)
-
-
-def test_expected_findings_cover_every_kind():
-    assert {kind for _, kind, _ in expected_rows()} == {kind.value for kind in FindingKind}
 
 
 # -- findings --------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ CASES = [
     pytest.param(case, id=f"{path.stem}:{case['text'][:40]}")
     for path in sorted((Path(__file__).parent.parent / "cases").glob("*.toml"))
     for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]
+    if "text" in case  # audits.toml holds sets of reports (tests/unit/test_audit_cases.py)
 ]
 
 
