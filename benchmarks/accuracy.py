@@ -34,16 +34,20 @@ def main(argv: list[str] | None = None) -> int:
     result = datesync.audit([report for report, _ in pairs])
     elapsed = time.perf_counter() - started
     flagged: dict[str, list[str]] = {}
+    noted: set[str] = set()  # any finding, info included
     for f in result.findings:
+        noted.update(f.doc_ids)
         if f.severity.value in ("error", "warning"):
             for doc in f.doc_ids:
                 flagged.setdefault(doc, []).append(f.kind)
     by_fault: Counter[str] = Counter()
     caught: Counter[str] = Counter()
+    any_caught: Counter[str] = Counter()
     clean_kinds: Counter[str] = Counter()
     for _, truth in pairs:
         fault = truth["fault"] or "clean"
         by_fault[fault] += 1
+        any_caught[fault] += truth["id"] in noted
         if truth["id"] in flagged:
             caught[fault] += 1
             if fault == "clean":
@@ -58,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.count:,} reports (seed {args.seed}) audited in {elapsed:.1f} s; {len(event_of):,} events")
     for fault in sorted(by_fault):
         if fault != "clean":
-            print(f"  fault {fault:<10} flagged {caught[fault]:>5} / {by_fault[fault]}")
+            print(f"  fault {fault:<10} warning or error {caught[fault]:>5} / {by_fault[fault]}, any finding {any_caught[fault]}")
     print(f"  clean reports flagged {caught['clean']} / {by_fault['clean']}  {dict(clean_kinds)}")
     print(f"  main event dated right {main_right:,} / {args.count:,}")
     return 0

@@ -27,11 +27,16 @@ class DatesyncFrame:
         self._frame = frame
 
     def extract(
-        self, text: str = "text", published: Any = None, id: str | None = None, lang: str | None = None
+        self,
+        text: str = "text",
+        published: Any = None,
+        id: str | None = None,
+        lang: str | None = None,
+        timezone: str | None = None,
     ) -> pd.DataFrame:
         """One row per date mention, indexed by the source row's index; typed columns (datesync.frames)."""
         mentions, index = [], []
-        for record in frames.frame_documents(self._frame, text, published, id, lang=lang):
+        for record in frames.frame_documents(self._frame, text, published, id, lang=lang, timezone=timezone):
             if not isinstance(record["text"], str):
                 continue
             dates, error = pipeline.analyze_document(pipeline.as_document(record))
@@ -52,9 +57,11 @@ class DatesyncFrame:
         event: str | None = None,
         lang: str | None = None,
         actors: str | None = None,
+        timezone: str | None = None,
     ) -> AuditFrames:
         """The audit of the frame's rows as three DataFrames: mentions, events, findings."""
-        result = api.audit(frames.frame_documents(self._frame, text, published, id, source, event, lang), actors=actors)
+        documents = frames.frame_documents(self._frame, text, published, id, source, event, lang, timezone)
+        result = api.audit(documents, actors=actors)
         return AuditFrames(result.mentions_df, result.events_df, result.findings_df)
 
 

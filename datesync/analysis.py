@@ -3,7 +3,6 @@ their resolution (text -> prepare -> find -> reference -> resolve)."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from datesync import languages
@@ -21,9 +20,7 @@ def find_all(text: str, lang: str) -> list[Raw]:
         changed = offset or prepared.text is not prepared.original
         for raw in find(prepared.text, lang):
             if changed:
-                raw = dataclasses.replace(
-                    raw, start=offset + prepared.start(raw.start), end=offset + prepared.end(raw.end)
-                )
+                raw = raw._replace(start=offset + prepared.start(raw.start), end=offset + prepared.end(raw.end))
             out.append(raw)
     return out
 

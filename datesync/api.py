@@ -67,14 +67,16 @@ def audit(
     lang: str | None = None,
     actors: str | None = None,
     jobs: int = 1,
+    timezone: str | None = None,
 ) -> Audit:
     """Audit a corpus: every document's dates, the events they report, and what does not add up.
 
     `documents` yields str, Document, mappings or objects with `text` and optional `id`, `published`,
     `source`, `lang`, `event` (a caller's grouping key that overrides automatic grouping).
-    `published` is the default reference date; `actors` an extra gazetteer CSV; `jobs` worker processes.
+    `published` is the default reference date (a moment is read in `timezone`, or a record's own
+    `timezone`); `actors` an extra gazetteer CSV; `jobs` worker processes.
     """
-    auditor = Auditor(published=published, lang=lang, actors=actors)
+    auditor = Auditor(published=published, lang=lang, actors=actors, timezone=timezone)
     rejected: list[tuple[int, DocumentResult]] = []
     positions: list[int] = []
 

@@ -38,6 +38,9 @@ def input_options(command: Callable) -> Callable:
         click.argument("paths", nargs=-1, type=str),
         click.option("--published", metavar="DATE", help="Reference date for documents that state none (ISO)."),
         click.option(
+            "--timezone", metavar="ZONE", help="IANA zone a published moment is read in (e.g. Asia/Tehran)."
+        ),
+        click.option(
             "--lang", type=click.Choice(languages.codes()), help="Language of every document (else guessed)."
         ),
         click.option("--text-column", default="text", show_default=True, help="CSV/JSONL/Parquet text column."),
@@ -46,6 +49,7 @@ def input_options(command: Callable) -> Callable:
         click.option("--source-column", default="source", show_default=True),
         click.option("--lang-column", default="lang", show_default=True),
         click.option("--event-column", default="event", show_default=True),
+        click.option("--timezone-column", default="timezone", show_default=True),
         click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes."),
         click.option("--quiet", "-q", is_flag=True, help="No summary, problems or progress on stderr."),
     ]
@@ -81,6 +85,7 @@ def _columns(kw: dict) -> inputs.Columns:
         kw["source_column"],
         kw["lang_column"],
         kw["event_column"],
+        kw["timezone_column"],
     )
 
 
@@ -111,6 +116,12 @@ def _check_published(value: str | None) -> None:
     from datesync.published import parse_published
 
     _check_option(value, parse_published, "--published")
+
+
+def _check_timezone(value: str | None) -> None:
+    from datesync.published import time_zone
+
+    _check_option(value, time_zone, "--timezone")
 
 
 def _check_option(value: str | None, read: Callable[[str], object], hint: str) -> None:
@@ -232,12 +243,13 @@ def audit(
     """
     paths_list = _require_paths(paths)
     _check_published(kw["published"])
+    _check_timezone(kw["timezone"])
     _check_actors(actors)
     _check_outputs(paths_list, output, report_dir)
     if report_dir and not into_input:
         _refuse_input_folder(report_dir, paths_list)
     run = _Run(kw["quiet"])
-    auditor = pipeline.Auditor(published=kw["published"], lang=kw["lang"], actors=actors)
+    auditor = pipeline.Auditor(published=kw["published"], lang=kw["lang"], actors=actors, timezone=kw["timezone"])
     progress = _progress(run, paths_list)
     with _writing(report_dir):
         mentions_file = report.MentionsFile(report_dir, excel)
@@ -350,6 +362,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, excel: bool, i
       cat report.txt | datesync extract - --format jsonl
     """
     _check_published(kw["published"])
+    _check_timezone(kw["timezone"])
     _check_outputs(list(paths), output, None)
     run = _Run(kw["quiet"])
     if inline is not None:
@@ -358,7 +371,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, excel: bool, i
         records: Iterable[dict] = [{"text": inline, "id": "text"}]
     else:
         records = inputs.read(_require_paths(paths), _columns(kw), run.reading)
-    auditor = pipeline.Auditor(published=kw["published"], lang=kw["lang"])
+    auditor = pipeline.Auditor(published=kw["published"], lang=kw["lang"], timezone=kw["timezone"])
     documents = auditor.admitted(records, run.reading.problem)
     results = pipeline.parallel(pipeline.dates_only, documents, kw["jobs"])
     count = {"documents": 0}

@@ -8,8 +8,9 @@ was written before the date) is passed down as an argument.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from datesync import languages
 from datesync.model import Calendar, Form
@@ -17,9 +18,8 @@ from datesync.normalize import SPACES, fold
 from datesync.scan import Meaning, Part, Token, holidays, lexicon, tokens, words_pattern
 
 
-@dataclass(frozen=True, slots=True)
-class Raw:
-    """A date expression as written; `resolve` turns it into a Mention."""
+class Raw(NamedTuple):
+    """A date expression as written; `resolve` turns it into a Mention (a tuple: cheap to copy)."""
 
     start: int
     end: int
@@ -143,9 +143,14 @@ class _Prefix:
 def find(text: str, lang: str = "") -> list[Raw]:
     """Every date expression in `text`, in order (callers scan long texts window by window)."""
     lex = lexicon()
-    scan = Scan(text, tokens(text, lang), lang, lex.day_month_links, lex.range_links)
-    out, i = [], 0
-    while i < len(scan.toks):
+    toks = tokens(text, lang)
+    scan = Scan(text, toks, lang, lex.day_month_links, lex.range_links)
+    out, i, count = [], 0, len(toks)
+    while i < count:
+        tok = toks[i]
+        if (i + 1 == count or toks[i + 1].start - tok.end > MAX_GAP) and not _stands_alone(tok):
+            i += 1  # nothing within reach to join: a lone numeral or word is no date (most numerals)
+            continue
         raw, nxt = expression(scan, i)
         if raw is None:
             i += 1
@@ -154,6 +159,14 @@ def find(text: str, lang: str = "") -> list[Raw]:
             out.append(balanced(scan.text, raw))
         i = nxt
     return out
+
+
+_ALONE = (Part.RELATIVE, Part.WEEKDAY)
+
+
+def _stands_alone(tok: Token) -> bool:
+    """A token that is a date with nothing beside it: a numeral date, a relative word, a weekday."""
+    return tok.numeral_date is not None or any(m.part in _ALONE for m in tok.meanings)
 
 
 def is_name(scan: Scan, first: int, nxt: int, raw: Raw) -> bool:
@@ -182,9 +195,9 @@ def balanced(text: str, raw: Raw) -> Raw:
     span = text[raw.start : raw.end]
     opened, closed = span.count("("), span.count(")")
     if opened > closed and text[raw.end : raw.end + 1] == ")":
-        return replace(raw, end=raw.end + 1)
+        return raw._replace(end=raw.end + 1)
     if closed > opened and raw.start > 0 and text[raw.start - 1] == "(":
-        return replace(raw, start=raw.start - 1)
+        return raw._replace(start=raw.start - 1)
     return raw
 
 
@@ -199,8 +212,7 @@ def expression(scan: Scan, i: int) -> tuple[Raw | None, int]:
     if after < len(scan.toks) and scan.joined(after - 1, after, _LIST):
         core_raw, nxt = core(scan, after, after_weekday=found.weekday is not None)
     if core_raw is not None:
-        return replace(
-            core_raw,
+        return core_raw._replace(
             start=scan.toks[i].start,
             weekday=found.weekday,
             eve=found.eve,
@@ -261,7 +273,7 @@ def trailing_weekday(scan: Scan, core_raw: Raw, i: int) -> tuple[Raw, int]:
         gap = scan.text[scan.toks[i - 1].end : scan.toks[i].start]
         bracketed = "(" in gap and scan.joined(i - 1, i, _TIGHT)
         if bracketed or (languages.get(wd.lang).weekday_after_date and scan.joined(i - 1, i, ",")):
-            return replace(core_raw, end=scan.toks[i].end, weekday=int(wd.value)), i + 1
+            return core_raw._replace(end=scan.toks[i].end, weekday=int(wd.value)), i + 1
     return core_raw, i
 
 

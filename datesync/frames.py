@@ -352,7 +352,11 @@ def frame_documents(
     source: str | None = None,
     event: str | None = None,
     lang: str | None = None,
+    timezone: str | None = None,
 ) -> list[dict]:
+    """One document record per row of `df` (text, id, published, source, event, lang, timezone, and
+    the row's index as `_index`); a missing column is a KeyError naming it. `published` and
+    `timezone` are a column's name or one value for every row."""
     _require(df, text, "text")
     for name, what in ((id, "id"), (source, "source"), (event, "event")):
         _require(df, name, what)
@@ -366,8 +370,7 @@ def frame_documents(
             raise KeyError(
                 f"published={published!r} is neither a column of the frame nor a readable date"
             ) from None
-    """One document record per row of `df` (text, id, published, source, event, lang, and the row's
-    index as `_index`); a missing column is a KeyError naming it."""
+    zone_column, zone_value = _column_or_value(df, timezone)
     rows = len(df)
 
     def column(name: str | None, default: Any = None) -> list:
@@ -382,14 +385,16 @@ def frame_documents(
             "source": outlet,
             "event": key,
             "lang": lang,
+            "timezone": zone,
             "_index": index,
         }
-        for value, doc_id, when, outlet, key, index in zip(
+        for value, doc_id, when, outlet, key, zone, index in zip(
             column(text),
             ids,
             column(published_column, published_value),
             column(source),
             column(event),
+            column(zone_column, zone_value),
             df.index,
             strict=True,
         )

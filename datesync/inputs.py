@@ -35,6 +35,7 @@ class Columns:
     source: str = "source"
     lang: str = "lang"
     event: str = "event"
+    timezone: str = "timezone"
 
     def pick(self, row: dict, where: str) -> dict:
         """The document fields of a table row; `where` (file:line) names the row in messages."""

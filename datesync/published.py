@@ -24,7 +24,7 @@ from datesync.model import Calendar, Form
 from datesync.normalize import prepare
 
 PUBLISHED_YEARS = (1000, 3000)  # 0001-01-01 and the like are database placeholders, not dates
-PLAUSIBLE_YEARS = (1950, 2100)  # a numeral publication date is read in the calendar that lands here
+PLAUSIBLE_YEARS = (1990, 2100)  # a numeral publication date (of a web page) is read in the calendar that lands here
 HIJRI_LOOKING = (1200, 1600)  # an ISO-shaped publication date with such a year was not meant as AD
 _TIME = re.compile(r"(?<!\d)(\d{1,2})[:：](\d{2})(?::(\d{2}))?(?!\d)")
 _UTC = re.compile(r"\b(?:GMT|UTC|Z)\b|بتوقيت غرينتش|به وقت گرینویچ")
