@@ -14,7 +14,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -218,11 +218,17 @@ class EventDigest:
     row: dict[str, Any]  # frames.event_row
     members: list[tuple[str, str]]  # the first SHOWN_MEMBERS (doc id, role)
     count: int
+    lists: dict[str, list[str]] = field(default_factory=dict)  # frames.event_lists: the row's lists unjoined
 
     @classmethod
     def of(cls, event: Event, names: Callable[[str], str]) -> EventDigest:
         members = [(m.doc_id, m.role) for m in event.members[:SHOWN_MEMBERS]]
-        return cls(frames.event_row(event, names), members, len(event.members))
+        lists = frames.event_lists(event, names)
+        return cls(frames.event_row(event, names, lists), members, len(event.members), lists)
+
+    def record(self) -> dict[str, Any]:
+        """The event in the JSON shape: the row's fields with its lists as arrays."""
+        return {**self.row, **self.lists}
 
 
 # -- the pipeline ---------------------------------------------------------------------------------
