@@ -40,7 +40,19 @@ def input_options(command: Callable) -> Callable:
         click.option(
             "--lang", type=click.Choice(languages.codes()), help="Language of every document (else guessed)."
         ),
-        click.option("--text-column", default="text", show_default=True, help="CSV/JSONL/Parquet text column."),
+        click.option(
+            "--text-column",
+            multiple=True,
+            default=["text"],
+            show_default=True,
+            help="CSV/JSONL/Parquet text column; repeat to join several in order (--text-column title "
+            "--text-column body), a blank line between.",
+        ),
+        click.option(
+            "--delimiter",
+            callback=_delimiter,
+            help="CSV delimiter (',' ';' tab '|'; else read off the file).",
+        ),
         click.option("--id-column", default="id", show_default=True),
         click.option("--published-column", default="published", show_default=True),
         click.option("--source-column", default="source", show_default=True),
@@ -75,13 +87,27 @@ def output_options(formats: Iterable[str]) -> Callable[[Callable], Callable]:
 
 def _columns(kw: dict) -> inputs.Columns:
     return inputs.Columns(
-        kw["text_column"],
+        tuple(kw["text_column"]),
         kw["id_column"],
         kw["published_column"],
         kw["source_column"],
         kw["lang_column"],
         kw["event_column"],
+        kw["delimiter"],
     )
+
+
+DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+
+
+def _delimiter(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """One character; `tab` or a typed backslash-t for the tab."""
+    if value is None:
+        return None
+    value = DELIMITER_WORDS.get(value.lower(), value)
+    if len(value) != 1 or value in "\r\n\"":
+        raise click.BadParameter("give one character, such as ';' or tab", ctx, param)
+    return value
 
 
 class OutputError(click.ClickException):

@@ -177,7 +177,8 @@ def span_record(s: Span) -> dict[str, Any]:
 
 
 def mention_record(m: Mention) -> dict[str, Any]:
-    return {**mention_row(m), "problems": list(m.problems), "alternatives": [d.isoformat() for d in m.alternatives]}
+    alternatives = [d.isoformat() for d in m.alternatives]
+    return {**mention_row(m), "problems": list(m.problems), "alternatives": alternatives}
 
 
 def finding_record(f: Finding) -> dict[str, Any]:

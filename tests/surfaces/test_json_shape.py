@@ -63,8 +63,7 @@ def test_csv_keeps_joined_cells():
 
 
 def test_extract_json_lists_problems_and_alternatives():
-    (row,) = json.loads(
-        run("extract", "-", "--format", "json", "--published", "2023-12-11", stdin="الليلة (الاثنين 20 ديسمبر)")
-    )
+    night = "الليلة (الاثنين 20 ديسمبر)"
+    (row,) = json.loads(run("extract", "-", "--format=json", "--published=2023-12-11", stdin=night))
     assert row["problems"] == ["weekday_mismatch", "calendar_confusion"]
     assert row["alternatives"] == ["2023-12-11", "2024-01-10"] and row["suggested"] == "2023-12-11"
