@@ -57,7 +57,8 @@ class DatesyncFrame:
         actors: str | None = None,
     ) -> AuditFrames:
         """The audit of the frame's rows as three DataFrames: mentions, events, findings."""
-        result = api.audit(frames.frame_documents(self._frame, text, published, id, source, event, lang), actors=actors)
+        documents = frames.frame_documents(self._frame, text, published, id, source, event, lang)
+        result = api.audit(documents, actors=actors, excerpts=False)  # frames only: no HTML
         return AuditFrames(result.mentions_df, result.events_df, result.findings_df)
 
 

@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
-from datesync import actors, events, frames, reconcile, store
+from datesync import actors, events, excerpts, frames, reconcile, store
 from datesync.analysis import analyze
 from datesync.errors import DatesyncError
+from datesync.excerpts import Excerpt
 from datesync.model import Document, DocumentDates, Event, EventMention, Finding, Severity, frozen_record
 from datesync.reference import parse_published
 from datesync.report import AuditReport
@@ -42,6 +43,7 @@ class DocumentResult:
     dates: DocumentDates | None
     event_mentions: tuple[EventMention, ...] = ()
     error: str = ""
+    excerpt: Excerpt | None = None  # kept only when asked for (the HTML report)
 
 
 def document_id(text: str) -> str:
@@ -117,15 +119,17 @@ def dates_only(doc: Document) -> DocumentResult:
     return DocumentResult(doc.id, doc.source or doc.id, dates, (), error)
 
 
-def process(doc: Document, actors_file: str | None = None) -> DocumentResult:
-    """One document's dates and event mentions. Pure, so it can run in a worker process; whatever
-    goes wrong with one document becomes that document's error, never the end of a run."""
+def process(doc: Document, actors_file: str | None = None, excerpt: bool = False) -> DocumentResult:
+    """One document's dates and event mentions (and its excerpt, if asked). Pure, so it can run in a
+    worker process; whatever goes wrong with one document becomes that document's error, never the
+    end of a run."""
     try:
         dates, error = analyze_document(doc)
         found = events.event_mentions(doc.text, dates, doc.id, doc.source, doc.event, actors_file)
     except Exception as exc:  # one bad document must not stop a run of millions
         return DocumentResult(doc.id, doc.source or doc.id, None, error=failure(exc))
-    return DocumentResult(doc.id, doc.source or doc.id, dates, tuple(found), error)
+    kept = excerpts.excerpt_of(doc, dates, found) if excerpt else None
+    return DocumentResult(doc.id, doc.source or doc.id, dates, tuple(found), error, kept)
 
 
 # -- many documents, on N workers or not -------------------------------------------------------------
@@ -219,16 +223,34 @@ class EventDigest:
     members: list[tuple[str, str]]  # the first SHOWN_MEMBERS (doc id, role)
     count: int
     lists: dict[str, list[str]] = field(default_factory=dict)  # frames.event_lists: the row's lists unjoined
+    shown: list[Shown] = field(default_factory=list)  # more on each shown member, for the HTML report
+    agreement: str = ""  # a character a member, every member: AGREES, DIFFERS or NO_DATE
+
+    AGREES, DIFFERS, NO_DATE = "=", "x", "-"
 
     @classmethod
     def of(cls, event: Event, names: Callable[[str], str]) -> EventDigest:
         members = [(m.doc_id, m.role) for m in event.members[:SHOWN_MEMBERS]]
         lists = frames.event_lists(event, names)
-        return cls(frames.event_row(event, names, lists), members, len(event.members), lists)
+        own = [None if m.mention is None or m.inherited else m.mention.iso for m in event.members]
+        agreement = "".join(
+            cls.NO_DATE if day is None else cls.AGREES if day == event.date else cls.DIFFERS for day in own
+        )
+        shown = [Shown(m.index, day) for m, day in zip(event.members[:SHOWN_MEMBERS], own)]
+        row = frames.event_row(event, names, lists)
+        return cls(row, members, len(event.members), lists, shown, agreement)
 
     def record(self) -> dict[str, Any]:
         """The event in the JSON shape: the row's fields with its lists as arrays."""
         return {**self.row, **self.lists}
+
+
+class Shown(NamedTuple):
+    """A member of an event as the HTML report shows it: which of its document's event mentions it
+    is (its excerpt's pieces say which they hold) and the date it gives itself, if any."""
+
+    index: int
+    said: dt.date | None
 
 
 # -- the pipeline ---------------------------------------------------------------------------------
@@ -261,11 +283,14 @@ class Auditor:
         lang: str | None = None,
         actors: str | None = None,
         spill_after: int = store.SPILL_AFTER,
+        excerpts: bool = False,
     ):
         self.published, self.lang, self.actors = published, lang, actors
         self.store = store.EventStore(spill_after)
         self._unique = UniqueIds()
         self.doc_findings: list[Finding] = []
+        self.keep_excerpts = excerpts  # each document's excerpt, for the HTML report
+        self.excerpts: dict[str, Excerpt] = {}
 
     def admit(self, record: object) -> Document | DocumentResult:
         """The record as a Document with a unique id, or the error result of an unusable record."""
@@ -298,18 +323,21 @@ class Auditor:
         if result.dates is not None:
             self.store.add(result.event_mentions)
             self.doc_findings.extend(result.dates.findings)
+        if result.excerpt is not None:
+            self.excerpts[result.id] = result.excerpt
         return result
 
     def run(self, documents: Iterable[Document], jobs: int = 1) -> Iterator[DocumentResult]:
         """Process admitted documents (on `jobs` worker processes when > 1), collecting each."""
-        for result in parallel(partial(process, actors_file=self.actors), documents, jobs):
+        work = partial(process, actors_file=self.actors, excerpt=self.keep_excerpts)
+        for result in parallel(work, documents, jobs):
             yield self.collect(result)
 
     def add(self, record: object) -> DocumentResult:
         admitted = self.admit(record)
         if isinstance(admitted, DocumentResult):
             return admitted
-        return self.collect(process(admitted, self.actors))
+        return self.collect(process(admitted, self.actors, self.keep_excerpts))
 
     def finish_parts(self) -> Iterator[tuple[list[Event], list[Finding]]]:
         """Events and their findings, one store part at a time. Events hold their members: a caller
@@ -348,7 +376,7 @@ class Auditor:
             on_result(result)
         names = actors.gazetteer(self.actors).name_of
         digests, findings = self.finish(keep=lambda event: EventDigest.of(event, names))
-        return AuditReport(digests, findings, documents, mentions)
+        return AuditReport(digests, findings, documents, mentions, self.excerpts)
 
     def finish(self, keep: Callable[[Event], Any] = lambda e: e) -> tuple[list, list[Finding]]:
         """Every event as `keep(event)` (the event itself, or a digest), sorted by date, and every
