@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from datesync import actors, frames
 from datesync.analysis import analyze, single_date
 from datesync.model import Event, Finding, Mention
-from datesync.pipeline import Auditor, DocumentResult
+from datesync.pipeline import Auditor, DocumentResult, EventDigest
+from datesync.report import AuditReport
 
 __all__ = ["Audit", "Auditor", "analyze", "audit", "extract", "single_date"]
 
@@ -51,6 +52,24 @@ class Audit:
     def findings_df(self):
         return frames.findings_frame(self.findings)
 
+    def report(self) -> AuditReport:
+        """What the renderers take (datesync.report): events as digests, findings, counts, excerpts."""
+        names = actors.gazetteer(self.actors).name_of
+        digests = [EventDigest.of(event, names) for event in self.events]
+        return AuditReport(digests, self.findings, len(self.documents), len(self.mentions), self.excerpts)
+
+    def to_html(self) -> str:
+        """The audit as one self-contained HTML page (what `datesync audit --html` writes)."""
+        from datesync import html
+
+        return html.render(self.report())
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the HTML report in a frame of its own (its styles and script kept apart)."""
+        from datesync import html
+
+        return html.framed(self.to_html())
+
     def __repr__(self) -> str:
         return (
             f"Audit({len(self.documents)} documents, {len(self.mentions)} mentions, "
@@ -72,7 +91,7 @@ def audit(
     `documents` yields str, Document, mappings or objects with `text` and optional `id`, `published`,
     `source`, `lang`, `event` (a caller's grouping key that overrides automatic grouping).
     `published` is the default reference date; `actors` an extra gazetteer CSV; `jobs` worker processes.
-    `excerpts` keeps each report's sentences around its events and flagged dates (the HTML report)
+    `excerpts` keeps each report's sentences around its events and flagged dates for `Audit.to_html()`
     (about 5 % of the time; False when only records or frames are wanted).
     """
     auditor = Auditor(published=published, lang=lang, actors=actors, excerpts=excerpts)

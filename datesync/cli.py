@@ -116,10 +116,10 @@ class OutputError(click.ClickException):
     exit_code = 2
 
 
-def _check_outputs(paths: list[str], output: str | None, report_dir: str | None) -> None:
-    """Never write over an input: --output or a --report file may not be one of the input files."""
+def _check_outputs(paths: list[str], output: str | None, report_dir: str | None, html: str | None = None) -> None:
+    """Never write over an input: --output, --html or a --report file may not be one of the input files."""
     inputs_given = {Path(p).resolve() for p in paths if p != "-" and Path(p).is_file()}
-    targets = [Path(output)] if output else []
+    targets = [Path(target) for target in (output, html) if target]
     if report_dir:
         targets += [Path(report_dir) / name for name in report.REPORT_FILES]
     for target in targets:
@@ -223,6 +223,12 @@ def main() -> None:
 )
 @click.option("--into-input", is_flag=True, help="Allow --report inside an input folder.")
 @click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also write the HTML report (one self-contained page) to FILE.",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
     default="error",
@@ -241,6 +247,7 @@ def audit(
     excel: bool,
     report_dir: str | None,
     into_input: bool,
+    html_file: str | None,
     fail_on: str,
     actors: str | None,
     **kw: Any,
@@ -255,15 +262,17 @@ def audit(
       datesync audit data/samples
       datesync audit reports.csv --text-column body --published 2023-11-20 --format csv
       datesync audit archive.jsonl --report out/ --excel --jobs 4 --fail-on warning
+      datesync audit data/samples --html report.html
     """
     paths_list = _require_paths(paths)
     _check_published(kw["published"])
     _check_actors(actors)
-    _check_outputs(paths_list, output, report_dir)
+    _check_outputs(paths_list, output, report_dir, html_file)
     if report_dir and not into_input:
         _refuse_input_folder(report_dir, paths_list)
     run = _Run(kw["quiet"])
-    auditor = pipeline.Auditor(published=kw["published"], lang=kw["lang"], actors=actors)
+    excerpts = fmt == "html" or html_file is not None  # the reports' own words, for the page
+    auditor = pipeline.Auditor(published=kw["published"], lang=kw["lang"], actors=actors, excerpts=excerpts)
     progress = _progress(run, paths_list)
     with _writing(report_dir):
         mentions_file = report.MentionsFile(report_dir, excel)
@@ -285,6 +294,8 @@ def audit(
     if report_dir:
         with _writing(report_dir):
             report.write_report_folder(report_dir, result, excel)
+    if html_file:
+        _emit("html", html_file, False, lambda out: report.AUDIT_RENDERERS["html"](out, result))
     _emit(fmt, output, excel, lambda out: report.AUDIT_RENDERERS[fmt](out, result))
     if not kw["quiet"]:
         _summary(run, result)

@@ -239,6 +239,14 @@ def audit_json(out: IO[str], report: AuditReport) -> None:
     out.write("\n")
 
 
+@audit_renderer("html")
+def audit_html(out: IO[str], report: AuditReport) -> None:
+    """One self-contained page: timeline, events with the reports' own words, findings (datesync.html)."""
+    from datesync import html
+
+    html.write(out, report)
+
+
 def console(file: IO[str] | None = None, stderr: bool = False):
     """A rich console: colour only on a terminal (NO_COLOR honoured), wide lines when piped."""
     from rich.console import Console
