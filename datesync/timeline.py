@@ -14,9 +14,9 @@ from markupsafe import Markup, escape
 from datesync import calendars
 
 WIDTH = 1120  # the drawing's width when the dates fit; more days scroll sideways
-MIN_DAY = 9  # pixels a day at least (a mark is 7 wide)
+MIN_DAY = 11  # pixels a day at least (a mark is 9 wide)
 MAX_DAY = 60
-STEP = 9  # pixels between marks stacked in a day's column
+STEP = 11  # pixels between marks stacked in a day's column
 EVENT_GAP = 4  # between two events of one day
 MAX_MARKS = 40  # marks drawn in one day's column; the rest are counted beside it
 LEFT, RIGHT, TOP, AXIS = 16, 16, 12, 58
@@ -76,7 +76,7 @@ def _column(column: list[Any], x: float, base: float) -> list[str]:
         for status in event.marks:
             if drawn == MAX_MARKS:
                 break
-            circles.append(f'<circle class="{status}" cx="{x:.0f}" cy="{y:.0f}" r="3.5"/>')
+            circles.append(f'<circle class="{status}" cx="{x:.0f}" cy="{y:.0f}" r="4.5"/>')
             y -= STEP
             drawn += 1
         out.append(
