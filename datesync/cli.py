@@ -116,7 +116,9 @@ class OutputError(click.ClickException):
     exit_code = 2
 
 
-def _check_outputs(paths: list[str], output: str | None, report_dir: str | None, html: str | None = None) -> None:
+def _check_outputs(
+    paths: list[str], output: str | None, report_dir: str | None, html: str | None = None
+) -> None:
     """Never write over an input: --output, --html or a --report file may not be one of the input files."""
     inputs_given = {Path(p).resolve() for p in paths if p != "-" and Path(p).is_file()}
     targets = [Path(target) for target in (output, html) if target]

@@ -231,11 +231,15 @@ def _header(head: str, delimiter: str) -> list[str]:
         return []
 
 
+SNIFF_CHARS = 8192  # csv.Sniffer's regexes backtrack: a longer sample can take seconds
+
+
 def _guesses(head: str, default: str) -> list[str]:
     """Delimiters to try, most likely first: csv.Sniffer's guess on whole lines, then the default."""
     order = [default, *DELIMITERS]
+    sample = head[:SNIFF_CHARS]
     try:
-        order.insert(0, csv.Sniffer().sniff(head[: head.rfind("\n") + 1] or head, DELIMITERS).delimiter)
+        order.insert(0, csv.Sniffer().sniff(sample[: sample.rfind("\n") + 1] or sample, DELIMITERS).delimiter)
     except csv.Error:
         pass
     return list(dict.fromkeys(order))

@@ -236,7 +236,7 @@ class EventDigest:
         agreement = "".join(
             cls.NO_DATE if day is None else cls.AGREES if day == event.date else cls.DIFFERS for day in own
         )
-        shown = [Shown(m.index, day) for m, day in zip(event.members[:SHOWN_MEMBERS], own)]
+        shown = [Shown(m.index, day) for m, day in zip(event.members[:SHOWN_MEMBERS], own, strict=False)]
         row = frames.event_row(event, names, lists)
         return cls(row, members, len(event.members), lists, shown, agreement)
 
