@@ -94,7 +94,7 @@ def audit(
     `excerpts` keeps each report's sentences around its events and flagged dates for `Audit.to_html()`
     (about 5 % of the time; False when only records or frames are wanted).
     """
-    auditor = Auditor(published=published, lang=lang, actors=actors, excerpts=excerpts)
+    auditor = Auditor(published=published, lang=lang, actors=actors)
     rejected: list[tuple[int, DocumentResult]] = []
     positions: list[int] = []
 
@@ -107,7 +107,7 @@ def audit(
                 positions.append(position)
                 yield doc
 
-    processed = list(auditor.run(admitted(), jobs))
+    processed = list(auditor.run(admitted(), jobs, keep_excerpts=excerpts))
     results = [r for _, r in sorted([*rejected, *zip(positions, processed)], key=lambda pair: pair[0])]
     events, findings = auditor.finish()
     return Audit(results, events, findings, actors)

@@ -273,8 +273,7 @@ def audit(
     if report_dir and not into_input:
         _refuse_input_folder(report_dir, paths_list)
     run = _Run(kw["quiet"])
-    excerpts = fmt == "html" or html_file is not None  # the reports' own words, for the page
-    auditor = pipeline.Auditor(published=kw["published"], lang=kw["lang"], actors=actors, excerpts=excerpts)
+    auditor = pipeline.Auditor(published=kw["published"], lang=kw["lang"], actors=actors)
     progress = _progress(run, paths_list)
     with _writing(report_dir):
         mentions_file = report.MentionsFile(report_dir, excel)
@@ -286,6 +285,7 @@ def audit(
                 on_problem=run.reading.problem,
                 on_admit=lambda doc: _advance(progress, doc),
                 on_result=lambda done: mentions_file.write(done.dates.mentions if done.dates else ()),
+                keep_excerpts=fmt == "html" or html_file is not None,  # the reports' words, for the page
             )
     finally:
         if progress:

@@ -21,7 +21,6 @@ from typing import Any, NamedTuple
 from datesync import actors, events, excerpts, frames, reconcile, store
 from datesync.analysis import analyze
 from datesync.errors import DatesyncError
-from datesync.excerpts import Excerpt
 from datesync.model import Document, DocumentDates, Event, EventMention, Finding, Severity, frozen_record
 from datesync.reference import parse_published
 from datesync.report import AuditReport
@@ -43,7 +42,7 @@ class DocumentResult:
     dates: DocumentDates | None
     event_mentions: tuple[EventMention, ...] = ()
     error: str = ""
-    excerpt: Excerpt | None = None  # kept only when asked for (the HTML report)
+    excerpt: excerpts.Excerpt | None = None  # kept only when asked for (the HTML report)
 
 
 def document_id(text: str) -> str:
@@ -119,17 +118,24 @@ def dates_only(doc: Document) -> DocumentResult:
     return DocumentResult(doc.id, doc.source or doc.id, dates, (), error)
 
 
-def process(doc: Document, actors_file: str | None = None, excerpt: bool = False) -> DocumentResult:
-    """One document's dates and event mentions (and its excerpt, if asked). Pure, so it can run in a
-    worker process; whatever goes wrong with one document becomes that document's error, never the
-    end of a run."""
+def process(doc: Document, actors_file: str | None = None) -> DocumentResult:
+    """One document's dates and event mentions. Pure, so it can run in a worker process; whatever
+    goes wrong with one document becomes that document's error, never the end of a run."""
     try:
         dates, error = analyze_document(doc)
         found = events.event_mentions(doc.text, dates, doc.id, doc.source, doc.event, actors_file)
     except Exception as exc:  # one bad document must not stop a run of millions
         return DocumentResult(doc.id, doc.source or doc.id, None, error=failure(exc))
-    kept = excerpts.excerpt_of(doc, dates, found) if excerpt else None
-    return DocumentResult(doc.id, doc.source or doc.id, dates, tuple(found), error, kept)
+    return DocumentResult(doc.id, doc.source or doc.id, dates, tuple(found), error)
+
+
+def excerpted(doc: Document, actors_file: str | None = None) -> DocumentResult:
+    """`process`, keeping the document's excerpt too (its words around its events, for the HTML
+    report): made here, where the text is, so only the excerpt travels back from a worker."""
+    result = process(doc, actors_file)
+    if result.dates is None:
+        return result
+    return dataclasses.replace(result, excerpt=excerpts.excerpt_of(doc, result.dates, result.event_mentions))
 
 
 # -- many documents, on N workers or not -------------------------------------------------------------
@@ -283,14 +289,12 @@ class Auditor:
         lang: str | None = None,
         actors: str | None = None,
         spill_after: int = store.SPILL_AFTER,
-        excerpts: bool = False,
     ):
         self.published, self.lang, self.actors = published, lang, actors
         self.store = store.EventStore(spill_after)
         self._unique = UniqueIds()
         self.doc_findings: list[Finding] = []
-        self.keep_excerpts = excerpts  # each document's excerpt, for the HTML report
-        self.excerpts: dict[str, Excerpt] = {}
+        self.excerpts: dict[str, excerpts.Excerpt] = {}  # by document id, when a run keeps them
 
     def admit(self, record: object) -> Document | DocumentResult:
         """The record as a Document with a unique id, or the error result of an unusable record."""
@@ -327,9 +331,12 @@ class Auditor:
             self.excerpts[result.id] = result.excerpt
         return result
 
-    def run(self, documents: Iterable[Document], jobs: int = 1) -> Iterator[DocumentResult]:
-        """Process admitted documents (on `jobs` worker processes when > 1), collecting each."""
-        work = partial(process, actors_file=self.actors, excerpt=self.keep_excerpts)
+    def run(
+        self, documents: Iterable[Document], jobs: int = 1, keep_excerpts: bool = False
+    ) -> Iterator[DocumentResult]:
+        """Process admitted documents (on `jobs` worker processes when > 1), collecting each (and its
+        excerpt, for the HTML report, with `keep_excerpts`)."""
+        work = partial(excerpted if keep_excerpts else process, actors_file=self.actors)
         for result in parallel(work, documents, jobs):
             yield self.collect(result)
 
@@ -337,7 +344,7 @@ class Auditor:
         admitted = self.admit(record)
         if isinstance(admitted, DocumentResult):
             return admitted
-        return self.collect(process(admitted, self.actors, self.keep_excerpts))
+        return self.collect(process(admitted, self.actors))
 
     def finish_parts(self) -> Iterator[tuple[list[Event], list[Finding]]]:
         """Events and their findings, one store part at a time. Events hold their members: a caller
@@ -356,6 +363,7 @@ class Auditor:
         on_problem: Problem = lambda message, where: None,
         on_admit: Callable[[Document], None] = lambda doc: None,
         on_result: Callable[[DocumentResult], None] = lambda result: None,
+        keep_excerpts: bool = False,
     ) -> AuditReport:
         """The whole pipeline over `records`, streaming: each document's result goes to
         `on_result` as it comes (then only its event mentions are kept), and the events come back
@@ -367,7 +375,7 @@ class Auditor:
                 on_admit(doc)
                 yield doc
 
-        for result in self.run(admitted(), jobs):
+        for result in self.run(admitted(), jobs, keep_excerpts):
             documents += 1
             if result.error:
                 on_problem(result.error, result.id)

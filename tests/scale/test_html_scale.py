@@ -22,7 +22,8 @@ def test_html_of_1000_generated_reports_is_small_and_quick(tmp_path):
     command = [sys.executable, str(GENERATE), "--count", "1000", "--seed", "7", "--output", str(corpus)]
     subprocess.run(command, check=True, capture_output=True, timeout=300)
     reading = inputs.Reading(lambda error: None)
-    result = pipeline.Auditor(excerpts=True).report(inputs.read([str(corpus)], inputs.Columns(), reading))
+    documents = inputs.read([str(corpus)], inputs.Columns(), reading)
+    result = pipeline.Auditor().report(documents, keep_excerpts=True)
     assert result.documents == 1000 and len(result.excerpts) > 900
     out = io.StringIO()
     start = time.perf_counter()

@@ -57,7 +57,7 @@ def test_excerpts_only_when_asked_and_each_piece_names_its_events():
     )
     doc = datesync.Document(text=text, id="fa", published="2023-12-11")
     assert pipeline.process(doc).excerpt is None
-    result = pipeline.process(doc, excerpt=True)
+    result = pipeline.excerpted(doc)
     excerpt = result.excerpt
     assert (excerpt.direction, excerpt.lang, excerpt.published.isoformat()) == ("rtl", "fa", "2023-12-11")
     told = {index for piece in excerpt.pieces for index in piece.events}
