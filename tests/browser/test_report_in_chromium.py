@@ -38,14 +38,18 @@ def report(samples, open_page):
 def test_one_block_per_event_and_one_row_per_finding(report, samples):
     _, audit = samples
     page = report.page
-    assert page.locator("section.event:not(#other)").count() == len(audit["events"]) == 9
-    assert page.locator("tr.finding").count() == len(audit["findings"]) == 10
+    events, findings = len(audit["events"]), len(audit["findings"])
+    assert page.locator("section.event:not(#other)").count() == events > 5
+    assert page.locator("tr.finding").count() == findings > 5
     ids = page.eval_on_selector_all("section.event", "els => els.map(e => e.id)")
     assert {f"ev-{e['event_id']}" for e in audit["events"]} <= set(ids)
     dated = [e for e in audit["events"] if e["date"]]  # one mark per report of every dated event
-    assert page.locator("svg.timeline circle").count() == sum(e["reports"] for e in dated) == 21
-    assert page.locator("svg.timeline a.tl-event").count() == len(dated) == 8
-    assert page.locator("#f-count").inner_text() == "9 of 9 events · 10 of 10 findings"
+    assert page.locator("svg.timeline circle").count() == sum(e["reports"] for e in dated)
+    assert page.locator("svg.timeline a.tl-event").count() == len(dated)
+    assert (
+        page.locator("#f-count").inner_text()
+        == f"{events} of {events} events · {findings} of {findings} findings"
+    )
 
 
 def in_view(page, selector: str) -> bool:
@@ -73,10 +77,12 @@ def test_a_finding_click_scrolls_to_its_span_and_marks_it(report, samples):
 
 def test_the_marked_text_is_the_span_the_finding_names(report, samples):
     page = report.page
-    conflict = next(f for f in samples[1]["findings"] if f["kind"] == "date_conflict")
-    page.click(f'tr.finding[data-id="{conflict["finding_id"]}"]')
-    marked = page.eval_on_selector_all("mark.marked", "els => els.map(e => e.textContent).join('')")
-    assert marked == "October 9" == conflict["spans"][0]["text"]
+    for finding in (f for f in samples[1]["findings"] if len(f["spans"]) == 1):
+        page.click(f'tr.finding[data-id="{finding["finding_id"]}"]')
+        marked = page.eval_on_selector_all(
+            f"#ev-{finding['event_id']} mark.marked", "els => els.map(e => e.textContent).join('')"
+        )
+        assert marked == finding["spans"][0]["text"]  # "October 9", «الليلة (الاثنين 20 ديسمبر)» ...
 
 
 def test_filters_hide_the_others(report, samples):
@@ -84,14 +90,16 @@ def test_filters_hide_the_others(report, samples):
     findings = samples[1]["findings"]
     page.select_option("#f-severity", "error")
     visible = page.locator("tr.finding:visible")
-    assert visible.count() == sum(f["severity"] == "error" for f in findings) == 5
+    errors = sum(f["severity"] == "error" for f in findings)
+    assert visible.count() == errors > 0
     assert set(visible.evaluate_all("rows => rows.map(r => r.dataset.severity)")) == {"error"}
-    assert page.locator("tr.finding[hidden]").count() == 5
+    assert page.locator("tr.finding[hidden]").count() == len(findings) - errors > 0
     events_with_errors = {f["event_id"] for f in findings if f["severity"] == "error"}
     assert page.locator("section.event:visible").count() == len(events_with_errors)
     page.select_option("#f-severity", "")
-    page.select_option("#f-kind", "weekday_mismatch")
-    assert page.locator("tr.finding:visible").count() == 2
+    kind = findings[-1]["kind"]
+    page.select_option("#f-kind", kind)
+    assert page.locator("tr.finding:visible").count() == sum(f["kind"] == kind for f in findings)
     page.select_option("#f-kind", "")
     page.select_option("#f-lang", "en")
     assert set(
@@ -100,14 +108,22 @@ def test_filters_hide_the_others(report, samples):
         )
     ) == {"en"}
     page.select_option("#f-lang", "")
-    page.select_option("#f-source", "fa_sarvsabz_meeting_1402-08-04.txt")
-    assert page.locator("tr.finding:visible").count() == 1
+    source = findings[0]["doc_ids"][0]  # a file's source is its name
+    page.select_option("#f-source", source)
+    assert page.locator("tr.finding:visible").count() == sum(source in f["doc_ids"] for f in findings)
     page.select_option("#f-source", "")
-    page.fill("#f-search", "Fidan")
-    page.wait_for_function("() => document.querySelectorAll('section.event:not([hidden])').length === 1")
-    assert "Hakan Fidan" in page.locator("section.event:visible").inner_text()
+    events = samples[1]["events"]
+    name = events[0]["participants"][-1]
+    page.fill("#f-search", name.lower())
+    with_name = sum(name in e["participants"] for e in events)
+    page.wait_for_function(
+        "n => document.querySelectorAll('section.event:not([hidden])').length === n", arg=with_name
+    )
+    assert all(name in text for text in page.locator("section.event:visible h3").all_inner_texts())
     page.fill("#f-search", "")
-    page.wait_for_function("() => document.querySelectorAll('section.event:not([hidden])').length === 9")
+    page.wait_for_function(
+        "n => document.querySelectorAll('section.event:not([hidden])').length === n", arg=len(events)
+    )
 
 
 def test_persian_and_arabic_excerpts_render_right_to_left(report):
@@ -135,6 +151,9 @@ def test_hovering_a_date_shows_it_in_three_calendars(report):
     mark = page.locator('mark.d[data-d="2023-11-19"]').first
     mark.hover()
     assert mark.get_attribute("title").startswith("Sunday 2023-11-19 · 28 Aban 1402; 5 Jumada al-Ula 1445")
+    said = page.locator("article.rep .meta b[data-d]").first
+    said.hover()
+    assert " · " in said.get_attribute("title")
 
 
 def test_hostile_texts_stay_inert(tmp_path, open_page):

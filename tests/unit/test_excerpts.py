@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import datesync
-from datesync import events, excerpts, pipeline
+from datesync import excerpts, pipeline
 from datesync.inputs import Columns, Reading, read
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
@@ -39,9 +39,9 @@ def test_excerpt_fits_its_budget_and_keeps_the_event_sentence(budget):
     result = datesync.audit([{"id": "a", "text": text}])
     (event,) = result.events
     doc = datesync.Document(text=text, id="a")
-    dates = datesync.analyze(text, doc_id="a")
-    found = events.event_mentions(text, dates, "a")
-    excerpt = excerpts.excerpt_of(doc, dates, found, limit=budget)
+    processed = pipeline.process(doc)
+    found = processed.event_mentions
+    excerpt = excerpts.excerpt_of(doc, processed.dates, found, limit=budget)
     trigger = found[0].trigger
     assert any(p.start <= trigger.start and trigger.end <= p.end for p in excerpt.pieces)
     assert sum(len(p.text) for p in excerpt.pieces) <= max(budget, excerpts.MIN_PIECE) + 40
