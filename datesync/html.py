@@ -29,7 +29,7 @@ from datesync.excerpts import Excerpt, Piece
 from datesync.model import Finding, Severity
 from datesync.report import AuditReport
 
-FULL_REPORTS = 8  # reports of an event shown with their words (and every flagged one); the rest are named
+FULL_REPORTS = 6  # reports of an event shown with their words (and every flagged one); the rest are named
 MORE_IDS = 200  # doc ids listed for an event's reports beyond those shown in full
 SEVERITY_RANK = {s.value: rank for rank, s in enumerate(Severity)}  # error first
 ROLE_LABEL = {"main": "", "back_reference": "recalled as an earlier contact", "related": "also reported"}
