@@ -12,7 +12,10 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from datesync import api, frames, pipeline
-from datesync.analysis import single_date
+from datesync.analysis import analyze
+from datesync.model import Form
+
+DAY_FORMS = (Form.DATE, Form.DAY_MONTH, Form.RELATIVE, Form.WEEKDAY)  # what names one day
 
 
 class AuditFrames(NamedTuple):
@@ -61,7 +64,7 @@ class DatesyncFrame:
     ) -> AuditFrames:
         """The audit of the frame's rows as three DataFrames: mentions, events, findings."""
         documents = frames.frame_documents(self._frame, text, published, id, source, event, lang, timezone)
-        result = api.audit(documents, actors=actors)
+        result = api.audit(documents, actors=actors, excerpts=False)  # frames only: no HTML
         return AuditFrames(result.mentions_df, result.events_df, result.findings_df)
 
 
@@ -71,13 +74,27 @@ class DatesyncSeries:
         self._series = series
 
     def to_iso(self, published: Any = None, lang: str | None = None) -> pd.Series:
-        """datetime64 of the one date each cell holds; NaT where a cell holds none, or several."""
+        """datetime64 of the one date each cell holds; NaT where a cell holds none, or several.
+
+        Relative words and weekdays resolve as `extract` resolves them: "امروز", "yesterday" or
+        "Monday" counted from `published` (one value, or a Series aligned with this one)."""
+        if isinstance(published, pd.Series):
+            references = published.reindex(self._series.index).tolist()
+        else:
+            references = [published] * len(self._series)
         values = [
-            single_date(cell, published=published, lang=lang)[0] if isinstance(cell, str) else None
-            for cell in self._series.tolist()
+            one_day(cell, pipeline.missing_to_none(when), lang) if isinstance(cell, str) else None
+            for cell, when in zip(self._series.tolist(), references, strict=True)
         ]
         out = pd.to_datetime(pd.Series(values, index=self._series.index, dtype=object)).astype(
             "datetime64[s]"
         )
         out.name = self._series.name
         return out
+
+
+def one_day(text: str, published: Any, lang: str | None) -> Any:
+    """The one day `text` names, its written dates and relative words alike; None for none or several."""
+    days = {m.iso for m in analyze(text, published=published, lang=lang).mentions if m.form in DAY_FORMS}
+    days.discard(None)
+    return days.pop() if len(days) == 1 else None

@@ -43,7 +43,19 @@ def input_options(command: Callable) -> Callable:
         click.option(
             "--lang", type=click.Choice(languages.codes()), help="Language of every document (else guessed)."
         ),
-        click.option("--text-column", default="text", show_default=True, help="CSV/JSONL/Parquet text column."),
+        click.option(
+            "--text-column",
+            multiple=True,
+            default=["text"],
+            show_default=True,
+            help="CSV/JSONL/Parquet text column; repeat to join several in order (--text-column title "
+            "--text-column body), a blank line between.",
+        ),
+        click.option(
+            "--delimiter",
+            callback=_delimiter,
+            help="CSV delimiter (',' ';' tab '|'; else read off the file).",
+        ),
         click.option("--id-column", default="id", show_default=True),
         click.option("--published-column", default="published", show_default=True),
         click.option("--source-column", default="source", show_default=True),
@@ -79,14 +91,28 @@ def output_options(formats: Iterable[str]) -> Callable[[Callable], Callable]:
 
 def _columns(kw: dict) -> inputs.Columns:
     return inputs.Columns(
-        kw["text_column"],
+        tuple(kw["text_column"]),
         kw["id_column"],
         kw["published_column"],
         kw["source_column"],
         kw["lang_column"],
         kw["event_column"],
         kw["timezone_column"],
+        kw["delimiter"],
     )
+
+
+DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+
+
+def _delimiter(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """One character; `tab` or a typed backslash-t for the tab."""
+    if value is None:
+        return None
+    value = DELIMITER_WORDS.get(value.lower(), value)
+    if len(value) != 1 or value in "\r\n\"":
+        raise click.BadParameter("give one character, such as ';' or tab", ctx, param)
+    return value
 
 
 class OutputError(click.ClickException):
@@ -95,10 +121,12 @@ class OutputError(click.ClickException):
     exit_code = 2
 
 
-def _check_outputs(paths: list[str], output: str | None, report_dir: str | None) -> None:
-    """Never write over an input: --output or a --report file may not be one of the input files."""
+def _check_outputs(
+    paths: list[str], output: str | None, report_dir: str | None, html: str | None = None
+) -> None:
+    """Never write over an input: --output, --html or a --report file may not be one of the input files."""
     inputs_given = {Path(p).resolve() for p in paths if p != "-" and Path(p).is_file()}
-    targets = [Path(output)] if output else []
+    targets = [Path(target) for target in (output, html) if target]
     if report_dir:
         targets += [Path(report_dir) / name for name in report.REPORT_FILES]
     for target in targets:
@@ -208,6 +236,12 @@ def main() -> None:
 )
 @click.option("--into-input", is_flag=True, help="Allow --report inside an input folder.")
 @click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also write the HTML report (one self-contained page) to FILE.",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
     default="error",
@@ -226,6 +260,7 @@ def audit(
     excel: bool,
     report_dir: str | None,
     into_input: bool,
+    html_file: str | None,
     fail_on: str,
     actors: str | None,
     **kw: Any,
@@ -240,12 +275,13 @@ def audit(
       datesync audit data/samples
       datesync audit reports.csv --text-column body --published 2023-11-20 --format csv
       datesync audit archive.jsonl --report out/ --excel --jobs 4 --fail-on warning
+      datesync audit data/samples --html report.html
     """
     paths_list = _require_paths(paths)
     _check_published(kw["published"])
     _check_timezone(kw["timezone"])
     _check_actors(actors)
-    _check_outputs(paths_list, output, report_dir)
+    _check_outputs(paths_list, output, report_dir, html_file)
     if report_dir and not into_input:
         _refuse_input_folder(report_dir, paths_list)
     run = _Run(kw["quiet"])
@@ -261,6 +297,7 @@ def audit(
                 on_problem=run.reading.problem,
                 on_admit=lambda doc: _advance(progress, doc),
                 on_result=lambda done: mentions_file.write(done.dates.mentions if done.dates else ()),
+                keep_excerpts=fmt == "html" or html_file is not None,  # the reports' words, for the page
             )
     finally:
         if progress:
@@ -271,6 +308,8 @@ def audit(
     if report_dir:
         with _writing(report_dir):
             report.write_report_folder(report_dir, result, excel)
+    if html_file:
+        _emit("html", html_file, False, lambda out: report.AUDIT_RENDERERS["html"](out, result))
     _emit(fmt, output, excel, lambda out: report.AUDIT_RENDERERS[fmt](out, result))
     if not kw["quiet"]:
         _summary(run, result)

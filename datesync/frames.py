@@ -120,18 +120,30 @@ def mention_row(m: Mention) -> dict[str, Any]:
     }
 
 
-def event_row(e: Event, names: Callable[[str], str] = str) -> dict[str, Any]:
+def event_lists(e: Event, names: Callable[[str], str] = str) -> dict[str, list[str]]:
+    """The event's list fields as lists (JSON keeps them so; CSV and frames join them with ";")."""
+    return {
+        "participants": [names(p) for p in e.participants],
+        "sources": list(e.sources),
+        "doc_ids": list(dict.fromkeys(m.doc_id for m in e.members)),
+    }
+
+
+def event_row(
+    e: Event, names: Callable[[str], str] = str, lists: dict[str, list[str]] | None = None
+) -> dict[str, Any]:
+    lists = lists if lists is not None else event_lists(e, names)
     return {
         "event_id": e.id,
         "contact": e.contact,
-        "participants": _join(names(p) for p in e.participants),
+        "participants": _join(lists["participants"]),
         "date": e.date,
         "weekday": WEEKDAYS[e.date.weekday()].capitalize() if e.date else None,
         "date_jalali": calendars.in_calendar(Calendar.JALALI, e.date),
         "date_hijri": calendars.in_calendar(Calendar.HIJRI, e.date),
-        "reports": len({m.doc_id for m in e.members}),
-        "sources": _join(e.sources),
-        "doc_ids": _join(dict.fromkeys(m.doc_id for m in e.members)),
+        "reports": len(lists["doc_ids"]),
+        "sources": _join(lists["sources"]),
+        "doc_ids": _join(lists["doc_ids"]),
         "explanation": e.explanation,
     }
 
@@ -156,6 +168,23 @@ def finding_row(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "suggested": f.suggested,
     }
+
+
+# -- the JSON shape: the rows' fields, lists as arrays and spans as objects ---------------------------
+# (a span as "doc:start-end" cannot be split back when the id is a URL, which holds colons)
+
+
+def span_record(s: Span) -> dict[str, Any]:
+    return {"doc_id": s.doc_id, "start": s.start, "end": s.end, "text": s.text}
+
+
+def mention_record(m: Mention) -> dict[str, Any]:
+    alternatives = [d.isoformat() for d in m.alternatives]
+    return {**mention_row(m), "problems": list(m.problems), "alternatives": alternatives}
+
+
+def finding_record(f: Finding) -> dict[str, Any]:
+    return {**finding_row(f), "doc_ids": list(f.doc_ids), "spans": [span_record(s) for s in f.spans]}
 
 
 def dtype_of(spec: Any) -> Any:

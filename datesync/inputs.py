@@ -3,6 +3,11 @@
 Everything streams: folders file by file, CSV and JSONL row by row, Parquet batch by batch, so memory
 does not grow with the input. A bad file, row or line becomes a Problem (a one-line message naming
 the file and line) and the run goes on. Input files are only ever opened for reading.
+
+Tables as scrapers and spreadsheets write them: the delimiter (, ; tab |) is read off the file unless
+given; UTF-16 is decoded by its BOM (or its NUL bytes) whatever the suffix; a text file that clearly is
+a table with the text column (Excel's "Unicode text" export) is read as one; several text columns are
+joined, in the order given, with a blank line between (offsets then refer to the joined text).
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ import io
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from datesync.errors import InputError
@@ -27,23 +33,52 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # one cell may hold a long ar
 
 @dataclass(frozen=True, slots=True)
 class Columns:
-    """Which input columns hold each document field (overridable on the command line)."""
+    """Which input columns hold each document field (overridable on the command line), and the
+    delimiter of a CSV table (None: read off the file)."""
 
-    text: str = "text"
+    text: str | tuple[str, ...] = "text"  # several: joined in this order (title first), blank line between
     id: str = "id"
     published: str = "published"
     source: str = "source"
     lang: str = "lang"
     event: str = "event"
     timezone: str = "timezone"
+    delimiter: str | None = None
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return (self.text,) if isinstance(self.text, str) else tuple(self.text)
+
+    def names(self) -> list[str]:
+        """Every column a document field may come from."""
+        return [*self.texts, self.id, self.published, self.source, self.lang, self.event, self.timezone]
+
+    def missing_text(self, names: list[str] | dict) -> list[str]:
+        return [name for name in self.texts if name not in names]
 
     def pick(self, row: dict, where: str) -> dict:
         """The document fields of a table row; `where` (file:line) names the row in messages."""
-        doc = {f.name: row.get(getattr(self, f.name)) for f in fields(self)}
+        doc = {name: row.get(getattr(self, name)) for name in DOCUMENT_FIELDS if name != "text"}
+        doc["text"] = joined([row.get(name) for name in self.texts])
         if not doc["id"]:
             doc["id"] = where
         doc["where"] = where
         return doc
+
+
+DOCUMENT_FIELDS = ("text", "id", "published", "source", "lang", "event", "timezone")
+TEXT_JOINER = "\n\n"
+
+
+def joined(values: list) -> object:
+    """One text from the text columns: the non-blank strings in order, a blank line between; one
+    column's value as it is (a non-string is the caller's to report)."""
+    if len(values) == 1:
+        return values[0]
+    parts = [v for v in values if isinstance(v, str) and v.strip()]
+    if parts:
+        return TEXT_JOINER.join(parts)
+    return next((v for v in values if v is not None and not isinstance(v, str)), None)
 
 
 @dataclass
@@ -69,6 +104,23 @@ def looks_binary(sample: bytes) -> bool:
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+def utf16_without_bom(head: bytes) -> str | None:
+    """utf-16-le or -be for UTF-16 saved without a BOM, else None: the high bytes of its characters
+    take a few values (0 for ASCII, 6 for Arabic script) and include NULs; the low bytes are never NUL."""
+    sample = head[:4096]
+    if len(sample) < 16 or sample.count(0) < len(sample) // 40:  # no NULs: not UTF-16 (the usual case)
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for high, low, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        common = sum(count for _, count in Counter(high).most_common(3))
+        nuls = high.count(0) >= 0.05 * len(high) and low.count(0) <= 0.01 * len(low)
+        if nuls and common >= 0.9 * len(high):
+            text = sample.decode(codec, errors="replace")
+            controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r")
+            return codec if controls <= len(text) // 10 else None  # binary, not text
+    return None
+
+
 def sniff(head: bytes, complete: bool) -> tuple[str, str]:
     """The encoding of bytes starting with `head`, and what to say when it is not plain UTF-8.
 
@@ -77,6 +129,9 @@ def sniff(head: bytes, complete: bool) -> tuple[str, str]:
     for bom, codec in BOMS:
         if head.startswith(bom):
             return codec, ""
+    utf16 = utf16_without_bom(head)
+    if utf16:
+        return utf16, f"UTF-16 without a BOM; decoded as {utf16}"
     try:
         head.decode("utf-8")
         return "utf-8", ""
@@ -97,7 +152,11 @@ def decode(data: bytes, path: str, reading: Reading) -> str | None:
     if not data.strip():
         reading.problem("empty file, skipped", path)
         return None
-    if not data.startswith(tuple(bom for bom, _ in BOMS)) and looks_binary(data[:SNIFF]):
+    if (
+        not data.startswith(tuple(bom for bom, _ in BOMS))
+        and looks_binary(data[:SNIFF])
+        and not utf16_without_bom(data[:SNIFF])
+    ):
         reading.problem("binary file (control bytes), skipped", path)
         return None
     encoding, problem = sniff(data, complete=True)
@@ -117,6 +176,20 @@ def _text_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]
     except OSError as exc:
         reading.problem(_os_message(exc), str(path))
         return
+    table = _table_in_text(data[:SNIFF], len(data) <= SNIFF, columns)
+    if table is not None:
+        delimiter, header = table
+        missing = columns.missing_text(header)
+        if not missing:
+            del data
+            yield from _csv_file(path, reading, columns, delimiter)
+            return
+        kind = f"{DELIMITER_NAMES[delimiter]}-separated table (columns: {_shown(header)})"
+        reading.problem(
+            f"looks like a {kind} without a '{missing[0]}' column; read as one text "
+            "(name its text column with --text-column to read it as a table)",
+            str(path),
+        )
     text = decode(data, str(path), reading)
     del data  # the bytes are not needed while the text is processed
     if text is not None:
@@ -144,12 +217,90 @@ def _open_text(path: Path, reading: Reading) -> io.TextIOBase | None:
     return io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
 
 
-def _csv_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
+DELIMITERS = ",;\t|"
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+def _shown(header: list[str]) -> str:
+    return ", ".join(header[:8]) + (" ..." if len(header) > 8 else "")
+
+
+def _header(head: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader(io.StringIO(head), delimiter=delimiter), [])
+    except csv.Error:
+        return []
+
+
+SNIFF_CHARS = 8192  # csv.Sniffer's regexes backtrack: a longer sample can take seconds
+
+
+def _guesses(head: str, default: str) -> list[str]:
+    """Delimiters to try, most likely first: csv.Sniffer's guess on whole lines, then the default."""
+    order = [default, *DELIMITERS]
+    sample = head[:SNIFF_CHARS]
+    try:
+        order.insert(0, csv.Sniffer().sniff(sample[: sample.rfind("\n") + 1] or sample, DELIMITERS).delimiter)
+    except csv.Error:
+        pass
+    return list(dict.fromkeys(order))
+
+
+def choose_delimiter(head: str, columns: Columns, default: str = ",") -> str:
+    """The given delimiter, else the likeliest one whose header row holds the text column(s); one
+    other than the default must split the header (a one-column table stays as it always was)."""
+    if columns.delimiter:
+        return columns.delimiter
+    guesses = _guesses(head, default)
+    for delimiter in guesses:
+        header = _header(head, delimiter)
+        if not columns.missing_text(header) and (delimiter == default or len(header) > 1):
+            return delimiter
+    return guesses[0]
+
+
+def _table_in_text(head_bytes: bytes, complete: bool, columns: Columns) -> tuple[str, list[str]] | None:
+    """(delimiter, header) when the start of a text file clearly is a table: a header row of short,
+    distinct names and at least two rows of as many fields, no blank lines. A news report is not."""
+    encoding, _ = sniff(head_bytes, complete)
+    head = head_bytes.decode(encoding, errors="replace").lstrip("\ufeff")
+    lines = head.split("\n", 3)[:3]
+    delimited = any(d in lines[0] for d in DELIMITERS)
+    if len(lines) < 3 or not delimited or not all(line.strip() for line in lines):
+        return None  # the usual text file, told at a glance
+    for delimiter in [d for d in _guesses(head, "\t") if d in lines[0]]:
+        if columns.delimiter and delimiter != columns.delimiter:
+            continue
+        header, *body = _rows(head, delimiter, complete)
+        names_ok = len(header) >= 2 and len(set(header)) == len(header) and all(
+            name.strip() and len(name) <= 40 and len(name.split()) <= 3 for name in header
+        )
+        enough = len(body) >= (1 if not columns.missing_text(header) else 2)
+        if names_ok and enough and all(len(row) == len(header) for row in body):
+            return delimiter, header
+    return None
+
+
+def _rows(head: str, delimiter: str, complete: bool) -> list[list[str]]:
+    """The rows of the start of a table; without the last, which may be cut, unless it is whole."""
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(head), delimiter=delimiter)
+    try:
+        rows.extend(reader)
+    except csv.Error:  # a quoted cell cut at the end of the sample
+        complete = False
+    return rows if complete or len(rows) < 2 else rows[:-1]
+
+
+def _csv_file(path: Path, reading: Reading, columns: Columns, delimiter: str | None = None) -> Iterator[dict]:
     stream = _open_text(path, reading)
     if stream is None:
         return
     with stream:
-        delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+        if delimiter is None:
+            head = stream.read(SNIFF)
+            stream.seek(0)
+            delimiter = choose_delimiter(head, columns, "\t" if path.suffix.lower() == ".tsv" else ",")
         reader = csv.reader(stream, delimiter=delimiter, strict=True)  # an unclosed quote is said
         try:
             header = next(reader)
@@ -160,11 +311,12 @@ def _csv_file(path: Path, reading: Reading, columns: Columns) -> Iterator[dict]:
             reading.problem(f"not a readable CSV header: {exc}", str(path), 1)
             return
         replaced = False  # a table may turn to another encoding after the bytes sniffed
-        if columns.text not in header:
-            shown = ", ".join(header[:8]) + (" ..." if len(header) > 8 else "")
-            reading.problem(
-                f"no '{columns.text}' column (columns: {shown}); name it with --text-column", str(path), 1
-            )
+        missing = columns.missing_text(header)
+        if missing:
+            hint = "name it with --text-column"
+            if not columns.delimiter:
+                hint += " (and the delimiter with --delimiter)"
+            reading.problem(f"no '{missing[0]}' column (columns: {_shown(header)}); {hint}", str(path), 1)
             return
         while True:
             try:
@@ -211,8 +363,8 @@ def _jsonl_lines(stream, where: str, name: str, reading: Reading, columns: Colum
         if not isinstance(record, dict):
             reading.problem(f"expected a JSON object, got {type(record).__name__}", where, number)
             continue
-        if columns.text not in record:
-            reading.problem(f"no '{columns.text}' field", where, number)
+        if len(columns.missing_text(record)) == len(columns.texts):
+            reading.problem(f"no '{columns.texts[0]}' field", where, number)
             continue
         yield columns.pick(record, f"{name}:{number}")
 
@@ -230,15 +382,16 @@ def _parquet_file(path: Path, reading: Reading, columns: Columns) -> Iterator[di
         reading.problem(f"not a readable Parquet file: {exc}", str(path))
         return
     schema = parquet.schema_arrow
-    if columns.text not in schema.names:
-        reading.problem(f"no '{columns.text}' column (columns: {', '.join(schema.names[:8])})", str(path))
+    missing = columns.missing_text(schema.names)
+    if missing:
+        reading.problem(f"no '{missing[0]}' column (columns: {', '.join(schema.names[:8])})", str(path))
         return
-    text_type = schema.field(columns.text).type
-    if not (pa.types.is_string(text_type) or pa.types.is_large_string(text_type)):
-        reading.problem(f"column '{columns.text}' has type {text_type}, expected string", str(path))
-        return
-    wanted = [getattr(columns, f.name) for f in fields(columns)]
-    present = [c for c in wanted if c in schema.names]
+    for name in columns.texts:
+        text_type = schema.field(name).type
+        if not (pa.types.is_string(text_type) or pa.types.is_large_string(text_type)):
+            reading.problem(f"column '{name}' has type {text_type}, expected string", str(path))
+            return
+    present = list(dict.fromkeys(c for c in columns.names() if c in schema.names))
     row_number = 0
     batches = parquet.iter_batches(batch_size=BATCH, columns=present)
     while True:

@@ -14,11 +14,11 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
-from datesync import actors, events, frames, reconcile, store
+from datesync import actors, events, excerpts, frames, reconcile, store
 from datesync.analysis import analyze
 from datesync.errors import DatesyncError
 from datesync.findings import marked
@@ -43,6 +43,7 @@ class DocumentResult:
     dates: DocumentDates | None
     event_mentions: tuple[EventMention, ...] = ()
     error: str = ""
+    excerpt: excerpts.Excerpt | None = None  # kept only when asked for (the HTML report)
 
 
 def document_id(text: str) -> str:
@@ -142,6 +143,15 @@ def process(doc: Document, actors_file: str | None = None) -> DocumentResult:
     return DocumentResult(doc.id, doc.source or doc.id, dates, tuple(found), error)
 
 
+def excerpted(doc: Document, actors_file: str | None = None) -> DocumentResult:
+    """`process`, keeping the document's excerpt too (its words around its events, for the HTML
+    report): made here, where the text is, so only the excerpt travels back from a worker."""
+    result = process(doc, actors_file)
+    if result.dates is None:
+        return result
+    return dataclasses.replace(result, excerpt=excerpts.excerpt_of(doc, result.dates, result.event_mentions))
+
+
 # -- many documents, on N workers or not -------------------------------------------------------------
 
 
@@ -232,11 +242,35 @@ class EventDigest:
     row: dict[str, Any]  # frames.event_row
     members: list[tuple[str, str]]  # the first SHOWN_MEMBERS (doc id, role)
     count: int
+    lists: dict[str, list[str]] = field(default_factory=dict)  # frames.event_lists: the row's lists unjoined
+    shown: list[Shown] = field(default_factory=list)  # more on each shown member, for the HTML report
+    agreement: str = ""  # a character a member, every member: AGREES, DIFFERS or NO_DATE
+
+    AGREES, DIFFERS, NO_DATE = "=", "x", "-"
 
     @classmethod
     def of(cls, event: Event, names: Callable[[str], str]) -> EventDigest:
         members = [(m.doc_id, m.role) for m in event.members[:SHOWN_MEMBERS]]
-        return cls(frames.event_row(event, names), members, len(event.members))
+        lists = frames.event_lists(event, names)
+        own = [None if m.mention is None or m.inherited else m.mention.iso for m in event.members]
+        agreement = "".join(
+            cls.NO_DATE if day is None else cls.AGREES if day == event.date else cls.DIFFERS for day in own
+        )
+        shown = [Shown(m.index, day) for m, day in zip(event.members[:SHOWN_MEMBERS], own, strict=False)]
+        row = frames.event_row(event, names, lists)
+        return cls(row, members, len(event.members), lists, shown, agreement)
+
+    def record(self) -> dict[str, Any]:
+        """The event in the JSON shape: the row's fields with its lists as arrays."""
+        return {**self.row, **self.lists}
+
+
+class Shown(NamedTuple):
+    """A member of an event as the HTML report shows it: which of its document's event mentions it
+    is (its excerpt's pieces say which they hold) and the date it gives itself, if any."""
+
+    index: int
+    said: dt.date | None
 
 
 # -- the pipeline ---------------------------------------------------------------------------------
@@ -275,6 +309,7 @@ class Auditor:
         self.store = store.EventStore(spill_after)
         self._unique = UniqueIds()
         self.doc_findings: list[Finding] = []
+        self.excerpts: dict[str, excerpts.Excerpt] = {}  # by document id, when a run keeps them
 
     def admit(self, record: object) -> Document | DocumentResult:
         """The record as a Document with a unique id, or the error result of an unusable record."""
@@ -307,11 +342,17 @@ class Auditor:
         if result.dates is not None:
             self.store.add(result.event_mentions)
             self.doc_findings.extend(result.dates.findings)
+        if result.excerpt is not None:
+            self.excerpts[result.id] = result.excerpt
         return result
 
-    def run(self, documents: Iterable[Document], jobs: int = 1) -> Iterator[DocumentResult]:
-        """Process admitted documents (on `jobs` worker processes when > 1), collecting each."""
-        for result in parallel(partial(process, actors_file=self.actors), documents, jobs):
+    def run(
+        self, documents: Iterable[Document], jobs: int = 1, keep_excerpts: bool = False
+    ) -> Iterator[DocumentResult]:
+        """Process admitted documents (on `jobs` worker processes when > 1), collecting each (and its
+        excerpt, for the HTML report, with `keep_excerpts`)."""
+        work = partial(excerpted if keep_excerpts else process, actors_file=self.actors)
+        for result in parallel(work, documents, jobs):
             yield self.collect(result)
 
     def add(self, record: object) -> DocumentResult:
@@ -337,6 +378,7 @@ class Auditor:
         on_problem: Problem = lambda message, where: None,
         on_admit: Callable[[Document], None] = lambda doc: None,
         on_result: Callable[[DocumentResult], None] = lambda result: None,
+        keep_excerpts: bool = False,
     ) -> AuditReport:
         """The whole pipeline over `records`, streaming: each document's result goes to
         `on_result` as it comes (then only its event mentions are kept), and the events come back
@@ -348,7 +390,7 @@ class Auditor:
                 on_admit(doc)
                 yield doc
 
-        for result in self.run(admitted(), jobs):
+        for result in self.run(admitted(), jobs, keep_excerpts):
             documents += 1
             if result.error:
                 on_problem(result.error, result.id)
@@ -357,7 +399,7 @@ class Auditor:
             on_result(result)
         names = actors.gazetteer(self.actors).name_of
         digests, findings = self.finish(keep=lambda event: EventDigest.of(event, names))
-        return AuditReport(digests, findings, documents, mentions)
+        return AuditReport(digests, findings, documents, mentions, self.excerpts)
 
     def finish(self, keep: Callable[[Event], Any] = lambda e: e) -> tuple[list, list[Finding]]:
         """Every event as `keep(event)` (the event itself, or a digest), sorted by date, and every

@@ -224,18 +224,27 @@ def audit_csv(out: IO[str], report: AuditReport) -> None:
 
 @audit_renderer("jsonl")
 def audit_jsonl(out: IO[str], report: AuditReport) -> None:
-    write_records(out, "jsonl", (d.row for d in report.events), {}, "event")
-    write_records(out, "jsonl", map(frames.finding_row, report.findings), {}, "finding")
+    write_records(out, "jsonl", (d.record() for d in report.events), {}, "event")
+    write_records(out, "jsonl", map(frames.finding_record, report.findings), {}, "finding")
 
 
 @audit_renderer("json")
 def audit_json(out: IO[str], report: AuditReport) -> None:
+    """Events and findings with lists as arrays and spans as {doc_id, start, end, text} objects."""
     payload = {
-        "events": [json_record(d.row) for d in report.events],
-        "findings": [json_record(frames.finding_row(f)) for f in report.findings],
+        "events": [json_record(d.record()) for d in report.events],
+        "findings": [json_record(frames.finding_record(f)) for f in report.findings],
     }
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+@audit_renderer("html")
+def audit_html(out: IO[str], report: AuditReport) -> None:
+    """One self-contained page: timeline, events with the reports' own words, findings (datesync.html)."""
+    from datesync import html
+
+    html.write(out, report)
 
 
 def console(file: IO[str] | None = None, stderr: bool = False):
@@ -307,8 +316,10 @@ def mentions_table(out: IO[str], mentions: Iterable[Mention]) -> None:
 
 
 def _mention_records(fmt: str) -> MentionRenderer:
+    as_row = frames.mention_row if fmt == "csv" else frames.mention_record  # JSON keeps lists as arrays
+
     def render(out: IO[str], mentions: Iterable[Mention]) -> None:
-        write_records(out, fmt, map(frames.mention_row, mentions), frames.MENTION_COLUMNS)
+        write_records(out, fmt, map(as_row, mentions), frames.MENTION_COLUMNS)
 
     return render
 

@@ -98,3 +98,22 @@ def test_series_to_iso():
 def test_empty_frame_keeps_the_schema():
     out = pd.DataFrame({"text": pd.Series([], dtype=object)}).datesync.extract()
     assert len(out) == 0 and str(out["iso"].dtype) == "datetime64[s]"
+
+
+def test_series_to_iso_resolves_relative_words_from_published():
+    s = pd.Series(["امروز", "دیروز", "اليوم", "yesterday", "Monday", "۲۸ آبان و امروز", "۲۸ آبان ۱۴۰۲"])
+    out = s.datesync.to_iso(published="2023-11-20")  # a Monday
+    assert list(out) == [
+        pd.Timestamp("2023-11-20"),
+        pd.Timestamp("2023-11-19"),
+        pd.Timestamp("2023-11-20"),
+        pd.Timestamp("2023-11-19"),
+        pd.Timestamp("2023-11-20"),
+        pd.NaT,  # two days named: not one date
+        pd.Timestamp("2023-11-19"),
+    ]
+    assert out.isna().sum() == 1
+    assert s.datesync.to_iso().isna().sum() == 6  # without a reference only the full date resolves
+    per_row = pd.Series(["2023-11-20", "2023-12-11"], index=[0, 1])
+    out = s.iloc[:2].datesync.to_iso(published=per_row)  # one reference per row, aligned by index
+    assert list(out) == [pd.Timestamp("2023-11-20"), pd.Timestamp("2023-12-10")]
