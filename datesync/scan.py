@@ -14,7 +14,7 @@ from enum import IntEnum
 from functools import cache
 from typing import NamedTuple
 
-from datesync import languages, lexicons
+from datesync import candidates, languages, lexicons
 from datesync.model import Calendar
 from datesync.normalize import (
     OPTIONAL_DOT,
@@ -105,6 +105,7 @@ class Lexicon:
     restricted: frozenset[str]  # folded words with a meaning read only in its own language
     day_month_links: frozenset[str]
     range_links: frozenset[str]  # what joins the two days of a range or pair (as written and folded)
+    starts: candidates.Starts  # where the pattern can match, so it is tried only there
 
 
 def _own_only(table: dict) -> set[str]:
@@ -276,7 +277,8 @@ def words_pattern(entries: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 def lexicon() -> Lexicon:
     words: dict[str, list[Meaning]] = {}
     units: dict[tuple, None] = {}
-    for surface, meaning in _entries():
+    entries = _entries()
+    for surface, meaning in entries:
         unit = word_units(surface)
         units[unit] = None
         bucket = words.setdefault("".join(u for u in unit if u), [])
@@ -284,9 +286,9 @@ def lexicon() -> Lexicon:
             bucket.append(meaning)
     context = lexicons.load("context")
     digit = digit_class()
+    month_words_after = languages.words(context, "month_words_after")
     after = "|".join(
-        "".join(char_class(u) if u else f"[{SPACES}]{{0,2}}" for u in word_units(w))
-        for w in languages.words(context, "month_words_after")
+        "".join(char_class(u) if u else f"[{SPACES}]{{0,2}}" for u in word_units(w)) for w in month_words_after
     )
     digits_end = f"(?!(?<={digit}){digit})"  # a word ending in a digit (كانون 2) is not part of a number
     pattern = (
@@ -299,14 +301,16 @@ def lexicon() -> Lexicon:
     ranges = languages.words(context, "range_links")
     range_links = frozenset(ranges) | frozenset(fold(w) for w in ranges) - {""}
     restricted = frozenset(k for k, ms in words.items() if any(m.own_text_only for m in ms))
-    return Lexicon(re.compile(pattern), {k: tuple(v) for k, v in words.items()}, restricted, links, range_links)
+    starts = candidates.Starts.of([surface for surface, _ in entries], month_words_after)
+    meanings = {k: tuple(v) for k, v in words.items()}
+    return Lexicon(re.compile(pattern), meanings, restricted, links, range_links, starts)
 
 
 def tokens(text: str, lang: str = "") -> list[Token]:
     """Every token of `text`, in order; words read only in another language are left out."""
     lex = lexicon()
     out: list[Token] = []
-    for match in lex.pattern.finditer(text):
+    for match in candidates.matches(lex.pattern, lex.starts, text):
         start, end = match.span()
         word = match.group("word")
         if word is not None:
