@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import generate  # noqa: E402
+import generate
 
-import datesync  # noqa: E402
+import datesync
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.count:,} reports (seed {args.seed}) audited in {elapsed:.1f} s; {len(event_of):,} events")
     for fault in sorted(by_fault):
         if fault != "clean":
-            print(f"  fault {fault:<10} warning or error {caught[fault]:>5} / {by_fault[fault]}, any finding {any_caught[fault]}")
+            print(
+                f"  fault {fault:<10} warning or error {caught[fault]:>5} / {by_fault[fault]}, any finding {any_caught[fault]}"
+            )
     print(f"  clean reports flagged {caught['clean']} / {by_fault['clean']}  {dict(clean_kinds)}")
     print(f"  main event dated right {main_right:,} / {args.count:,}")
     return 0

@@ -20,7 +20,9 @@ def find_all(text: str, lang: str) -> list[Raw]:
         changed = offset or prepared.text is not prepared.original
         for raw in find(prepared.text, lang):
             if changed:
-                raw = raw._replace(start=offset + prepared.start(raw.start), end=offset + prepared.end(raw.end))
+                raw = raw._replace(
+                    start=offset + prepared.start(raw.start), end=offset + prepared.end(raw.end)
+                )
             out.append(raw)
     return out
 
@@ -42,14 +44,18 @@ def analyze(
         raise TypeError(f"text must be str, got {type(text).__name__}")
     lang = lang or languages.guess(text)
     raws = find_all(text, lang)
-    if (kuna := numeric_dateline(text)) is not None and not any(r.start < kuna.end and kuna.start < r.end for r in raws):
+    if (kuna := numeric_dateline(text)) is not None and not any(
+        r.start < kuna.end and kuna.start < r.end for r in raws
+    ):
         raws = sorted([*raws, kuna], key=lambda r: r.start)
     found = locate(text, raws, published, timezone, source)
     resolved = resolve(text, raws, found, lang, doc_id)
     return DocumentDates(tuple(resolved.mentions), resolved.reference, tuple(resolved.findings), lang)
 
 
-def single_date(text: str, *, published: object = None, lang: str | None = None) -> tuple[dt.date | None, str]:
+def single_date(
+    text: str, *, published: object = None, lang: str | None = None
+) -> tuple[dt.date | None, str]:
     """The one day-level date `text` holds (renderings of it may repeat), or None and why not."""
     mentions = analyze(text, published=published, lang=lang).mentions
     dates = [m for m in mentions if m.form in (Form.DATE, Form.DAY_MONTH)]

@@ -113,6 +113,8 @@ def audit(
                 yield doc
 
     processed = list(auditor.run(admitted(), jobs, keep_excerpts=excerpts))
-    results = [r for _, r in sorted([*rejected, *zip(positions, processed)], key=lambda pair: pair[0])]
+    results = [
+        r for _, r in sorted([*rejected, *zip(positions, processed, strict=True)], key=lambda pair: pair[0])
+    ]
     events, findings = auditor.finish()
     return Audit(results, events, findings, actors)

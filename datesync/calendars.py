@@ -214,7 +214,7 @@ WEEKDAY_NAMES = tuple(name.capitalize() for name in WEEKDAYS)  # Monday first, a
 
 
 def describe(date: dt.date) -> str:
-    """"Monday 2023-12-11": how messages name a day."""
+    """ "Monday 2023-12-11": how messages name a day."""
     return f"{WEEKDAY_NAMES[date.weekday()]} {date.isoformat()}"
 
 
@@ -310,7 +310,9 @@ def renderings(date: dt.date) -> dict:
     }
 
 
-def occurrences(calendar: Calendar, month: int, day: int, year_calendar: Calendar, year: int) -> list[dt.date]:
+def occurrences(
+    calendar: Calendar, month: int, day: int, year_calendar: Calendar, year: int
+) -> list[dt.date]:
     """Every date of `day` `month` (in `calendar`) that falls in `year` of `year_calendar`: one when
     the calendars agree, one or two (a lunar date in a Gregorian year), none outside the tables."""
     if calendar is year_calendar:

@@ -41,7 +41,9 @@ def weekday(ctx: Context, raw: Raw, d: Draft) -> None:
             "fixed by moon sighting (as in Iran) may start a day later.",
         )
         return
-    d.problem(FindingKind.WEEKDAY_MISMATCH, f"The text says {stated}, but {d.surface_date()} is {describe(d.iso)}.")
+    d.problem(
+        FindingKind.WEEKDAY_MISMATCH, f"The text says {stated}, but {d.surface_date()} is {describe(d.iso)}."
+    )
     readings = calendars.confusion_readings(d.calendar, d.year, d.month, d.day)  # type: ignore[arg-type]
     fitting = [day for day in readings if weekday_fits(day, raw.weekday, raw.eve) and possible(ctx, raw, day)]
     if len(fitting) == 1:
@@ -76,7 +78,9 @@ def relative_word(ctx: Context, raw: Raw, d: Draft) -> None:
     if within_allowance(expected, d.iso, ctx.allowance):
         return
     if d.suggested is not None and within_allowance(expected, d.suggested, ctx.allowance):
-        d.extend(d.suggested_by, f"The relative word, counted from the publication date {ctx.reference}, agrees.")
+        d.extend(
+            d.suggested_by, f"The relative word, counted from the publication date {ctx.reference}, agrees."
+        )
         return
     d.problem(
         FindingKind.RELATIVE_CONFLICT,
@@ -103,7 +107,9 @@ def impossible_date(ctx: Context, raw: Raw, d: Draft, error: InvalidDate) -> Non
         message = f"This date does not exist: {error}."
         if raw.weekday is not None and d.day > length:  # type: ignore[operator]
             # the weekday points into the week around where the day would be
-            center = calendars.to_gregorian(d.calendar, d.year, d.month, length) + dt.timedelta(d.day - length)  # type: ignore[arg-type,operator]
+            center = calendars.to_gregorian(d.calendar, d.year, d.month, length) + dt.timedelta(
+                d.day - length
+            )  # type: ignore[arg-type,operator]
             week = [center + dt.timedelta(days=k) for k in range(-3, 4)]
             nearest = next(day for day in week if weekday_fits(day, raw.weekday, False))
             stated = WEEKDAY_NAMES[raw.weekday]

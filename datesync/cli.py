@@ -36,7 +36,9 @@ PROGRESS_BYTES = 5_000_000  # show a progress bar for inputs larger than this (o
 def input_options(command: Callable) -> Callable:
     options = [
         click.argument("paths", nargs=-1, type=str),
-        click.option("--published", metavar="DATE", help="Reference date for documents that state none (ISO)."),
+        click.option(
+            "--published", metavar="DATE", help="Reference date for documents that state none (ISO)."
+        ),
         click.option(
             "--timezone", metavar="ZONE", help="IANA zone a published moment is read in (e.g. Asia/Tehran)."
         ),
@@ -62,7 +64,14 @@ def input_options(command: Callable) -> Callable:
         click.option("--lang-column", default="lang", show_default=True),
         click.option("--event-column", default="event", show_default=True),
         click.option("--timezone-column", default="timezone", show_default=True),
-        click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes."),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(1, 256),
+            default=1,
+            show_default=True,
+            help="Worker processes.",
+        ),
         click.option("--quiet", "-q", is_flag=True, help="No summary, problems or progress on stderr."),
     ]
     for option in reversed(options):
@@ -73,14 +82,18 @@ def input_options(command: Callable) -> Callable:
 def output_options(formats: Iterable[str]) -> Callable[[Callable], Callable]:
     def decorate(command: Callable) -> Callable:
         options = [
-            click.option("--format", "fmt", type=click.Choice(list(formats)), default="table", show_default=True),
+            click.option(
+                "--format", "fmt", type=click.Choice(list(formats)), default="table", show_default=True
+            ),
             click.option(
                 "--output",
                 "-o",
                 type=click.Path(dir_okay=False, writable=True),
                 help="Write to FILE (atomically) instead of stdout.",
             ),
-            click.option("--excel", is_flag=True, help="CSV as UTF-8 with BOM, so Excel shows Persian/Arabic."),
+            click.option(
+                "--excel", is_flag=True, help="CSV as UTF-8 with BOM, so Excel shows Persian/Arabic."
+            ),
         ]
         for option in reversed(options):
             command = option(command)
@@ -110,7 +123,7 @@ def _delimiter(ctx: click.Context, param: click.Parameter, value: str | None) ->
     if value is None:
         return None
     value = DELIMITER_WORDS.get(value.lower(), value)
-    if len(value) != 1 or value in "\r\n\"":
+    if len(value) != 1 or value in '\r\n"':
         raise click.BadParameter("give one character, such as ';' or tab", ctx, param)
     return value
 
@@ -285,7 +298,9 @@ def audit(
     if report_dir and not into_input:
         _refuse_input_folder(report_dir, paths_list)
     run = _Run(kw["quiet"])
-    auditor = pipeline.Auditor(published=kw["published"], lang=kw["lang"], actors=actors, timezone=kw["timezone"])
+    auditor = pipeline.Auditor(
+        published=kw["published"], lang=kw["lang"], actors=actors, timezone=kw["timezone"]
+    )
     progress = _progress(run, paths_list)
     with _writing(report_dir):
         mentions_file = report.MentionsFile(report_dir, excel)
@@ -391,7 +406,9 @@ def _exit_code(findings, fail_on: str) -> int:
 @input_options
 @output_options(report.MENTION_RENDERERS)
 @click.option("--text", "inline", help="Read this text instead of PATHS.")
-def extract(paths: tuple[str, ...], fmt: str, output: str | None, excel: bool, inline: str | None, **kw: Any) -> None:
+def extract(
+    paths: tuple[str, ...], fmt: str, output: str | None, excel: bool, inline: str | None, **kw: Any
+) -> None:
     """List every date mention with its ISO date.
 
     \b

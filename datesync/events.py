@@ -20,13 +20,13 @@ from functools import cache
 
 from datesync import languages, lexicons
 from datesync.actors import Gazetteer, Office, gazetteer, is_state, office_words
-from datesync.phrases import GAP, PhraseIndex
-from datesync.phrases import key as phrase_key
-from datesync.model import CONTACTS, WEEKDAYS, DocumentDates, EventMention, Finding, Form, Mention, Role, Span
-from datesync.normalize import SENTENCE_END, fold_letters
 from datesync.calendars import confusion_readings
 from datesync.checks import weekday_confirmed
 from datesync.findings import FindingKind, any_with, make_finding
+from datesync.model import CONTACTS, WEEKDAYS, DocumentDates, EventMention, Finding, Form, Mention, Role, Span
+from datesync.normalize import SENTENCE_END, fold_letters
+from datesync.phrases import GAP, PhraseIndex
+from datesync.phrases import key as phrase_key
 from datesync.reading import relative_allowance
 
 DAY_LEVEL = (Form.DATE, Form.DAY_MONTH, Form.RELATIVE, Form.WEEKDAY)
@@ -85,12 +85,16 @@ class _Candidate:
     trigger: tuple[int, int] = (0, 0)
     names: list[str] = field(default_factory=list)
     offices: list[Office] = field(default_factory=list)
-    home_offices: list[Office] = field(default_factory=list)  # bare "the foreign minister": the home country's
+    home_offices: list[Office] = field(
+        default_factory=list
+    )  # bare "the foreign minister": the home country's
     back: bool = False
     future: bool = False
     participants: frozenset[str] = frozenset()
     date: Mention | None = None  # the best date mention seen (see _rank), kept up to date while merging
-    seen: list[Mention] = field(default_factory=list)  # every date mention offered (a report may disagree with itself)
+    seen: list[Mention] = field(
+        default_factory=list
+    )  # every date mention offered (a report may disagree with itself)
 
     def offer(self, mention: Mention | None) -> bool:
         """Take `mention` as the date if it ranks better; True when the date changed."""
@@ -206,7 +210,10 @@ def contradictions(event: _Candidate) -> list[Finding]:
     for other in event.seen:
         if other is chosen or other.iso is None or other.form not in WRITTEN or other.iso == chosen.iso:
             continue
-        if chosen.iso in (other.suggested, *other.alternatives) or other.iso in (chosen.suggested, *chosen.alternatives):
+        if chosen.iso in (other.suggested, *other.alternatives) or other.iso in (
+            chosen.suggested,
+            *chosen.alternatives,
+        ):
             continue  # a calendar confusion or a weekday already says which day was meant
         if any_with(set(chosen.problems) & set(other.problems), "names_two_renderings"):
             continue  # two renderings side by side, already found to disagree
@@ -280,7 +287,9 @@ def _participants(
         names = [n for n in cand.names if n in holders] if len(holders) >= 2 else cand.names
         people = {**dict.fromkeys(names), **holders}
         if len(people) < 2:  # a bare "the foreign minister" is the home country's only when nobody else is
-            people.update(dict.fromkeys(gaz.holder(office, date, named, span) for office in cand.home_offices))
+            people.update(
+                dict.fromkeys(gaz.holder(office, date, named, span) for office in cand.home_offices)
+            )
         cand.participants = frozenset(people)
 
 
@@ -444,7 +453,9 @@ WORDING_LETTERS = 300  # letters of a report, from its contact's sentence on, th
 def wording(text: str, start: int) -> str:
     """A digest of the report's words from `start`, letters only (dates, digits and spacing left
     out): reports that copy one statement share it, and count once in the vote."""
-    letters = "".join(_LETTERS.findall(fold_letters(text[start : start + 3 * WORDING_LETTERS])))[:WORDING_LETTERS]
+    letters = "".join(_LETTERS.findall(fold_letters(text[start : start + 3 * WORDING_LETTERS])))[
+        :WORDING_LETTERS
+    ]
     return hashlib.blake2b(letters.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 

@@ -110,7 +110,10 @@ class Scan:
 
     def in_clock_time(self, tok: Token) -> bool:
         """A number of a clock time (۲۳:۱۰) is no day number."""
-        return self.text[tok.start - 1 : tok.start] in (":", "：") or self.text[tok.end : tok.end + 1] in (":", "：")
+        return self.text[tok.start - 1 : tok.start] in (":", "：") or self.text[tok.end : tok.end + 1] in (
+            ":",
+            "：",
+        )
 
     def year_at(self, i: int, calendar: Calendar | None) -> int | None:
         if i >= len(self.toks):
@@ -245,7 +248,11 @@ def prefix(scan: Scan, i: int) -> _Prefix:
             found.last = j
         elif (wd := tok.get(Part.WEEKDAY)) and found.weekday is None:
             before = toks[j - 1].get(Part.PART_OF_DAY) if j > i else None
-            found.weekday, found.eve, found.lang = int(wd.value), bool(before and before.eve), found.lang or wd.lang
+            found.weekday, found.eve, found.lang = (
+                int(wd.value),
+                bool(before and before.eve),
+                found.lang or wd.lang,
+            )
             found.direction = wd.direction or None
             found.last = j
         elif tok.get(Part.PART_OF_DAY) and found.count < 4:
@@ -262,7 +269,9 @@ def _introduces_day(scan: Scan, j: int) -> bool:
     if not scan.joined(j, j + 1):
         return False
     nxt = scan.toks[j + 1]
-    return bool(nxt.get(Part.WEEKDAY) or nxt.get(Part.ORDINAL) or (nxt.number is not None and nxt.digits <= 2))
+    return bool(
+        nxt.get(Part.WEEKDAY) or nxt.get(Part.ORDINAL) or (nxt.number is not None and nxt.digits <= 2)
+    )
 
 
 def trailing_weekday(scan: Scan, core_raw: Raw, i: int) -> tuple[Raw, int]:
@@ -308,7 +317,12 @@ def day_first(scan: Scan, i: int, after_weekday: bool) -> tuple[Raw | None, int]
         if second is not None and second > day:
             until, j = second, k
     toks, month_word = scan.toks, False
-    if j < len(toks) and toks[j].get(Part.MONTH_WORD) and not scan.month_at(j) and scan.joined(j - 1, j, "", scan.links):
+    if (
+        j < len(toks)
+        and toks[j].get(Part.MONTH_WORD)
+        and not scan.month_at(j)
+        and scan.joined(j - 1, j, "", scan.links)
+    ):
         j, month_word = j + 1, True
     punct = _TIGHT + "-" + ("," if scan.get(j - 1, Part.ORDINAL_SUFFIX) else "")  # 31st, January
     if not (month := scan.month_at(j)) or not scan.joined(j - 1, j, punct, scan.links):
@@ -394,7 +408,10 @@ def month_first(scan: Scan, i: int, after_weekday: bool = False) -> tuple[Raw | 
         day, k = scan.day_at(j + 1)
         if day is not None:
             year = None
-            if scan.joined(k - 1, k, ",،", scan.links) and (year := scan.year_at(k, month.calendar)) is not None:
+            if (
+                scan.joined(k - 1, k, ",،", scan.links)
+                and (year := scan.year_at(k, month.calendar)) is not None
+            ):
                 k += 1
             era, k = scan.era_after(k) if year is not None else (None, k)
             if year is not None or order == "always":
@@ -452,7 +469,9 @@ def year_alone(scan: Scan, i: int) -> tuple[Raw | None, int]:
     era, nxt = scan.era_after(i + 1)
     if era is None and not worded:
         return None, first
-    return Raw(scan.toks[first].start, scan.toks[nxt - 1].end, Form.YEAR, era, scan.toks[i].number, era=era), nxt
+    return Raw(
+        scan.toks[first].start, scan.toks[nxt - 1].end, Form.YEAR, era, scan.toks[i].number, era=era
+    ), nxt
 
 
 def named_day(scan: Scan, i: int) -> tuple[Raw | None, int]:

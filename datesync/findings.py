@@ -111,7 +111,9 @@ def make_finding(
     spans = tuple(dict.fromkeys([*(span_of(m) for m in mentions), *extra_spans]))
     doc_ids = tuple(dict.fromkeys(s.doc_id for s in spans))
     code = FindingKind(kind)
-    return Finding(finding_id(code, spans), code.value, severity(code), doc_ids, spans, message, suggested, event_id)
+    return Finding(
+        finding_id(code, spans), code.value, severity(code), doc_ids, spans, message, suggested, event_id
+    )
 
 
 def marked(mentions: list[Mention], findings: Iterable[Finding]) -> list[Mention]:

@@ -272,8 +272,10 @@ def _table_in_text(head_bytes: bytes, complete: bool, columns: Columns) -> tuple
         if columns.delimiter and delimiter != columns.delimiter:
             continue
         header, *body = _rows(head, delimiter, complete)
-        names_ok = len(header) >= 2 and len(set(header)) == len(header) and all(
-            name.strip() and len(name) <= 40 and len(name.split()) <= 3 for name in header
+        names_ok = (
+            len(header) >= 2
+            and len(set(header)) == len(header)
+            and all(name.strip() and len(name) <= 40 and len(name.split()) <= 3 for name in header)
         )
         enough = len(body) >= (1 if not columns.missing_text(header) else 2)
         if names_ok and enough and all(len(row) == len(header) for row in body):

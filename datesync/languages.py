@@ -116,8 +116,10 @@ def _by_common_words(head: str, chosen: Language) -> str:
     """A language told by a few rare letters (İbrahim Kalın in an English report) yields to one of
     its script whose common words the text uses more."""
     counts = Counter(WORD.findall(head.lower()))
+
     def hits(lang: Language) -> int:
         return sum(counts[w] for w in lang.common_words)
+
     rivals = [lang for lang in registry().values() if lang.script == chosen.script and lang is not chosen]
     best = max(rivals, key=hits, default=None)
     return best.code if best is not None and hits(best) > hits(chosen) else chosen.code

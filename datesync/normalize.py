@@ -84,7 +84,11 @@ def fold_letters(text: str) -> str:
     """`text` with letters and digits folded as `fold` does, but every character kept in place (the
     result has the same length, so offsets carry over). For prepared text: marks already removed."""
     folded = text.translate(_letter_table()).lower()
-    return folded if len(folded) == len(text) else "".join(ch.lower()[:1] or ch for ch in text.translate(_letter_table()))
+    return (
+        folded
+        if len(folded) == len(text)
+        else "".join(ch.lower()[:1] or ch for ch in text.translate(_letter_table()))
+    )
 
 
 def char_class(canonical: str) -> str:

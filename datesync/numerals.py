@@ -46,7 +46,10 @@ def numeral_calendar(
     language = languages.get(lang)
     if language.numeral_calendar is not None:
         name = CALENDAR_NAMES[language.numeral_calendar]
-        return language.numeral_calendar, f"No era marker: {year} read as {name}, as {language.name} text writes it."
+        return (
+            language.numeral_calendar,
+            f"No era marker: {year} read as {name}, as {language.name} text writes it.",
+        )
     return None, ""
 
 

@@ -19,11 +19,11 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from datesync import actors, events, excerpts, frames, reconcile, store
+from datesync import published as publication
 from datesync.analysis import analyze
 from datesync.errors import DatesyncError
 from datesync.findings import marked
 from datesync.model import Document, DocumentDates, Event, EventMention, Finding, Severity, frozen_record
-from datesync import published as publication
 from datesync.report import AuditReport
 
 BATCH = 64  # documents per task sent to a worker process
@@ -66,7 +66,10 @@ def clean(value: object) -> str:
 
 
 def as_document(
-    record: object, default_published: object = None, default_lang: str | None = None, default_timezone: str | None = None
+    record: object,
+    default_published: object = None,
+    default_lang: str | None = None,
+    default_timezone: str | None = None,
 ) -> Document:
     """A Document from a str, a Document, a mapping or an object with attributes (a namedtuple row)."""
     if isinstance(record, Document):
@@ -110,7 +113,12 @@ def analyze_document(doc: Document) -> tuple[DocumentDates, str]:
     """A document's dates; an unreadable `published` is reported and the text read without it."""
     doc = checked_published(doc)
     dates = analyze(
-        doc.text, published=doc.published, lang=doc.lang, doc_id=doc.id, timezone=doc.timezone, source=doc.source
+        doc.text,
+        published=doc.published,
+        lang=doc.lang,
+        doc_id=doc.id,
+        timezone=doc.timezone,
+        source=doc.source,
     )
     return dates, doc.note
 
@@ -137,7 +145,9 @@ def process(doc: Document, actors_file: str | None = None) -> DocumentResult:
         found, own = events.event_mentions(doc.text, dates, doc.id, doc.source, doc.event, actors_file)
         if own:  # the report contradicts itself about its main event
             all_own = sorted([*dates.findings, *own], key=lambda f: (f.spans[0].start, f.kind))
-            dates = dataclasses.replace(dates, mentions=tuple(marked(list(dates.mentions), own)), findings=tuple(all_own))
+            dates = dataclasses.replace(
+                dates, mentions=tuple(marked(list(dates.mentions), own)), findings=tuple(all_own)
+            )
     except Exception as exc:  # one bad document must not stop a run of millions
         return DocumentResult(doc.id, doc.source or doc.id, None, error=failure(exc))
     return DocumentResult(doc.id, doc.source or doc.id, dates, tuple(found), error)
@@ -322,7 +332,9 @@ class Auditor:
             return DocumentResult(doc_id, doc.source, None, error=f"no text (got {type(doc.text).__name__})")
         return checked_published(dataclasses.replace(doc, id=self._unique(doc.id or document_id(doc.text))))
 
-    def admitted(self, records: Iterable[object], on_problem: Problem = lambda message, where: None) -> Iterator[Document]:
+    def admitted(
+        self, records: Iterable[object], on_problem: Problem = lambda message, where: None
+    ) -> Iterator[Document]:
         """Each usable record as a Document; an unusable one, or an id given before, is said
         through `on_problem(message, where)` (where: the record's file:line, else its id)."""
         for record in records:

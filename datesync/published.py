@@ -24,7 +24,10 @@ from datesync.model import Calendar, Form
 from datesync.normalize import prepare
 
 PUBLISHED_YEARS = (1000, 3000)  # 0001-01-01 and the like are database placeholders, not dates
-PLAUSIBLE_YEARS = (1990, 2100)  # a numeral publication date (of a web page) is read in the calendar that lands here
+PLAUSIBLE_YEARS = (
+    1990,
+    2100,
+)  # a numeral publication date (of a web page) is read in the calendar that lands here
 HIJRI_LOOKING = (1200, 1600)  # an ISO-shaped publication date with such a year was not meant as AD
 _TIME = re.compile(r"(?<!\d)(\d{1,2})[:：](\d{2})(?::(\d{2}))?(?!\d)")
 _UTC = re.compile(r"\b(?:GMT|UTC|Z)\b|بتوقيت غرينتش|به وقت گرینویچ")
@@ -114,13 +117,17 @@ def _numeral(text: str) -> dt.date | dt.datetime | None:
         if PLAUSIBLE_YEARS[0] <= date.year <= PLAUSIBLE_YEARS[1]:
             dates.add(date)
     if len(dates) > 1:
-        raise InvalidDate(f"published: {text!r} can be read as {' or '.join(map(str, sorted(dates)))}; write ISO")
+        raise InvalidDate(
+            f"published: {text!r} can be read as {' or '.join(map(str, sorted(dates)))}; write ISO"
+        )
     return _with_time(dates.pop(), text[match.end() :]) if dates else None
 
 
 def _written(text: str) -> dt.date | dt.datetime | None:
     """Any one full date datesync reads, with a time and a GMT/UTC mark if written."""
-    full = [r for r in find(prepare(text).text) if r.form is Form.DATE and r.calendar not in (None, Calendar.NONE)]
+    full = [
+        r for r in find(prepare(text).text) if r.form is Form.DATE and r.calendar not in (None, Calendar.NONE)
+    ]
     if not full or full[0].numeral_date is not None:
         return None
     raw = full[0]

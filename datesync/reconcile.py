@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-
-import re
 from functools import cache
+from itertools import pairwise
 
 from datesync import calendars, languages, lexicons
 from datesync.calendars import confusion_readings, describe
@@ -168,7 +168,9 @@ def _attach_loners(groups: list[list[EventMention]]) -> list[list[EventMention]]
     """A report alone whose other readings fall in exactly one event moves there; a report whose own
     date is unknown (a stale header's two weekdays) may join a single report too."""
     spans = sorted(((likely(g[0]), likely(g[-1]), i) for i, g in enumerate(groups) if len(g) > 1))
-    singles = sorted((likely(g[0]), likely(g[0]), i) for i, g in enumerate(groups) if len(g) == 1 and _dated(g[0]))
+    singles = sorted(
+        (likely(g[0]), likely(g[0]), i) for i, g in enumerate(groups) if len(g) == 1 and _dated(g[0])
+    )
     moved: set[int] = set()
     for i, group in enumerate(groups):
         if len(group) != 1:
@@ -193,7 +195,9 @@ def _homes(em: EventMention, groups: list[list[EventMention]], spans: list, own:
         if day == likely(em) and _dated(em):
             continue
         # an event holding `day` starts at most GROUP_SPAN + GROUP_WINDOW days before it
-        for start, end, j in spans[bisect_left(starts, day - _SPAN - _WINDOW) : bisect_right(starts, day + _WINDOW)]:
+        for start, end, j in spans[
+            bisect_left(starts, day - _SPAN - _WINDOW) : bisect_right(starts, day + _WINDOW)
+        ]:
             fits = _contacts_fit(em.contact, groups[j][0].contact)
             if j != own and start - _WINDOW <= day <= end + _WINDOW and fits:
                 homes.add(j)
@@ -219,14 +223,18 @@ def decide(members: list[EventMention]) -> tuple[dt.date | None, str]:
     if not totals:
         return None, "No report gives a date for it."
     latest = min((em.published for em in members if first_hand(em)), default=None)
-    allowed = [d for d in totals if latest is None or d <= latest] or list(totals)  # not after a first-hand report
+    allowed = [d for d in totals if latest is None or d <= latest] or list(
+        totals
+    )  # not after a first-hand report
     date = max(allowed, key=lambda d: (totals[d], len(backers[d]), -d.toordinal()))
     reasons = defaultdict(list)
     for source, ev in backers[date]:
         reasons[ev.how].append(source)
     because = "; ".join(f"{how} ({', '.join(srcs)})" for how, srcs in reasons.items())
     others = sorted(  # a "tonight" that may mean the day before the decided one is no dissent
-        d for d in totals if d != date and not all(within_allowance(d, date, ev.allowance) for _, ev in backers[d])
+        d
+        for d in totals
+        if d != date and not all(within_allowance(d, date, ev.allowance) for _, ev in backers[d])
     )
     dissent = (
         (" Against: " + "; ".join(f"{d} ({', '.join(s for s, _ in backers[d])})" for d in others) + ".")
@@ -278,7 +286,9 @@ def reconcile(
         for event, found in made:
             events.append(event)
             findings.extend(found)
-        findings.extend(_split(sorted((e for e, _ in made if e.date), key=lambda e: e.date), undated, name_of))
+        findings.extend(
+            _split(sorted((e for e, _ in made if e.date), key=lambda e: e.date), undated, name_of)
+        )
     events.sort(key=lambda e: (e.date or dt.date.max, e.id))
     return events, findings
 
@@ -292,7 +302,7 @@ def _split(events: list[Event], undated: list[EventMention], name_of: Callable[[
     name: probably one contact, the single report's day wrong (a Monday/Thursday split)."""
     told = Counter(m.mention.weekday for m in undated if m.mention is not None and m.mention.weekday)
     out = []
-    for first, second in zip(events, events[1:]):
+    for first, second in pairwise(events):
         if not 1 <= (second.date - first.date).days <= SPLIT_REACH:  # type: ignore[operator]
             continue
         for weak, strong in ((first, second), (second, first)):
@@ -308,7 +318,9 @@ def _split(events: list[Event], undated: list[EventMention], name_of: Callable[[
                 f"days away, and {told[WEEKDAYS[strong.date.weekday()]]} undated report(s) of these people say "  # type: ignore[union-attr]
                 f"{WEEKDAYS[strong.date.weekday()].capitalize()}: probably one {what}, reported on another day."  # type: ignore[union-attr]
             )
-            out.append(replace(make_finding(FindingKind.SPLIT_EVENT, (m,), message, strong.date), event_id=weak.id))
+            out.append(
+                replace(make_finding(FindingKind.SPLIT_EVENT, (m,), message, strong.date), event_id=weak.id)
+            )
     return out
 
 
@@ -358,7 +370,13 @@ def _findings(event: Event, name_of: Callable[[str], str]) -> list[Finding]:
             continue
         published = em.published
         stale = FindingKind.STALE_HEADER in m.problems  # its page date is the suspect, already said
-        if em.role == "main" and not em.future and published is not None and published < event.date and not stale:
+        if (
+            em.role == "main"
+            and not em.future
+            and published is not None
+            and published < event.date
+            and not stale
+        ):
             out.append(
                 make_finding(
                     FindingKind.PUBLISHED_BEFORE_EVENT,

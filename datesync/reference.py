@@ -112,7 +112,9 @@ def _dateline(text: str, raws: list[Raw]) -> tuple[int, ...]:
             continue
         picked = (index, *_companions(text, raws, index))
         end = raws[picked[-1]].end
-        agency = _agencies().match(text, len(text) - len(text[end:].lstrip(" \t")))  # ... 19 نوفمبر 2023 م واس
+        agency = _agencies().match(
+            text, len(text) - len(text[end:].lstrip(" \t"))
+        )  # ... 19 نوفمبر 2023 م واس
         if _DATELINE_BEFORE.fullmatch(text, line_start, raw.start):
             if _DATELINE_AFTER.match(text, end) or agency:
                 return picked

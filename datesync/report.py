@@ -259,7 +259,11 @@ def console(file: IO[str] | None = None, stderr: bool = False):
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MARK = {"error": "✗", "warning": "!", "info": "i"}
-ROLE_LABEL = {"main": "", "back_reference": " (recalled as an earlier contact)", "related": " (also reported)"}
+ROLE_LABEL = {
+    "main": "",
+    "back_reference": " (recalled as an earlier contact)",
+    "related": " (also reported)",
+}
 
 
 @audit_renderer("table")
@@ -300,7 +304,9 @@ def audit_table(out: IO[str], report: AuditReport) -> None:
 def _finding_line(con, f: Finding) -> None:
     sev = f.severity.value
     suggested = f"  → likely {f.suggested.isoformat()}" if f.suggested else ""
-    con.print(f"  [{STYLE[sev]}]{MARK[sev]} {sev:<7} {f.kind}[/]  {', '.join(f.doc_ids)}: ", markup=True, end="")
+    con.print(
+        f"  [{STYLE[sev]}]{MARK[sev]} {sev:<7} {f.kind}[/]  {', '.join(f.doc_ids)}: ", markup=True, end=""
+    )
     con.print(f"{f.message}{suggested}", markup=False)
 
 
@@ -311,7 +317,16 @@ def mentions_table(out: IO[str], mentions: Iterable[Mention]) -> None:
     table = Table("document", "text", "calendar", "form", "iso", "resolution", "problems", "note")
     for m in mentions:
         iso = m.iso.isoformat() if m.iso else ""
-        table.add_row(m.doc_id, m.text, m.calendar.value, m.form.value, iso, m.resolution.value, " ".join(m.problems), m.note)
+        table.add_row(
+            m.doc_id,
+            m.text,
+            m.calendar.value,
+            m.form.value,
+            iso,
+            m.resolution.value,
+            " ".join(m.problems),
+            m.note,
+        )
     console(file=out).print(table)
 
 
@@ -359,4 +374,9 @@ class MentionsFile:
 def write_report_folder(folder: str | Path, report: AuditReport, excel: bool = False) -> None:
     """events.csv and findings.csv beside the streamed mentions.csv."""
     write_csv(Path(folder) / EVENTS_CSV, (d.row for d in report.events), frames.EVENT_COLUMNS, excel=excel)
-    write_csv(Path(folder) / FINDINGS_CSV, map(frames.finding_row, report.findings), frames.FINDING_COLUMNS, excel=excel)
+    write_csv(
+        Path(folder) / FINDINGS_CSV,
+        map(frames.finding_row, report.findings),
+        frames.FINDING_COLUMNS,
+        excel=excel,
+    )

@@ -22,6 +22,7 @@ from datesync.errors import InvalidDate, OutOfRange
 from datesync.find import Raw
 from datesync.findings import FindingKind, make_finding, marked
 from datesync.model import WEEKDAYS, Calendar, Finding, Form, Mention, Reference, Resolution, Role
+from datesync.published import time_zone
 from datesync.reading import (
     Context,
     Draft,
@@ -31,7 +32,6 @@ from datesync.reading import (
     weekday_told_as_future,
     within_allowance,
 )
-from datesync.published import time_zone
 from datesync.reference import Found
 
 NEVER = 10_000  # a weight no candidate year pays unless it is the only one
@@ -58,17 +58,29 @@ def resolve(text: str, raws: list[Raw], found: Found, lang: str, doc_id: str = "
         if reference is not None and found.utc and found.time is not None and found.zone:
             moment = dt.datetime.combine(reference, found.time, dt.timezone.utc)  # 20:00 GMT, read in Tehran
             reference = moment.astimezone(time_zone(found.zone)).date()
-    ctx = Context(text, reference, reference, relative_allowance(found.time), lang, doc_id, found.located == "header" and found.date is None)
+    ctx = Context(
+        text,
+        reference,
+        reference,
+        relative_allowance(found.time),
+        lang,
+        doc_id,
+        found.located == "header" and found.date is None,
+    )
     publication = set(found.publication)
     findings: dict[int, list[Finding]] = {}
 
     def one(i: int, context: Context) -> Mention:
-        mention, findings[i] = resolve_mention(context, raws[i], Role.PUBLICATION if i in publication else Role.BODY)
+        mention, findings[i] = resolve_mention(
+            context, raws[i], Role.PUBLICATION if i in publication else Role.BODY
+        )
         return mention
 
     written = {i: one(i, ctx) for i, raw in enumerate(raws) if raw.form not in RELATIVE_FORMS}
     if reference is None:  # no reference: the text's own dates, weekdays and office-holders
-        written = context.date_written(text, raws, written, lambda i, day: one(i, replace(ctx, reference=day, anchor=day)), lang)
+        written = context.date_written(
+            text, raws, written, lambda i, day: one(i, replace(ctx, reference=day, anchor=day)), lang
+        )
     anchored = replace(ctx, anchor=writer_today(raws, written, ctx) or reference)
     mentions = [written[i] if i in written else one(i, anchored) for i in range(len(raws))]
     if reference is None:
@@ -79,7 +91,10 @@ def resolve(text: str, raws: list[Raw], found: Found, lang: str, doc_id: str = "
     return Resolved(
         mentions,
         Reference(reference, found.source, found.time, header, found.located),
-        sorted([*(f for own in findings.values() for f in own), *document], key=lambda f: (f.spans[0].start, f.kind)),
+        sorted(
+            [*(f for own in findings.values() for f in own), *document],
+            key=lambda f: (f.spans[0].start, f.kind),
+        ),
     )
 
 
@@ -146,7 +161,9 @@ def read_named(ctx: Context, raw: Raw, d: Draft) -> None:
         names = ", ".join(f"{CALENDAR_NAMES[c]} month {m}" for c, m in raw.months)
         d.problem(FindingKind.DUAL_DATE_MISMATCH, f"The month names written for one date disagree ({names}).")
     if raw.era is not None and raw.era is not raw.calendar:
-        d.note(f"The era marker says {CALENDAR_NAMES[raw.era]} but the month name is {CALENDAR_NAMES[d.calendar]}.")
+        d.note(
+            f"The era marker says {CALENDAR_NAMES[raw.era]} but the month name is {CALENDAR_NAMES[d.calendar]}."
+        )
     if d.day is None:  # month and year: a month, not a day
         _check_year(d)
         return
@@ -193,7 +210,9 @@ def read_numeral(ctx: Context, raw: Raw, d: Draft) -> None:
             except (InvalidDate, OutOfRange):
                 continue
         d.alternatives = tuple(sorted(set(dates)))
-        options = " or ".join(f"{CALENDAR_NAMES[r.calendar]} {r.year}-{r.month:02d}-{r.day:02d}" for r in readings)
+        options = " or ".join(
+            f"{CALENDAR_NAMES[r.calendar]} {r.year}-{r.month:02d}-{r.day:02d}" for r in readings
+        )
         d.problem(FindingKind.AMBIGUOUS_DATE, f"The numerals can be read as {options}.")
         d.unresolved()
         return
@@ -287,7 +306,9 @@ def weekday_from(today: dt.date, raw: Raw, direction: int) -> dt.date:
 # -- shared steps ----------------------------------------------------------------------------------
 
 
-def infer_year(calendar: Calendar, month: int, day: int, reference: dt.date, future_weight: int = 1) -> int | None:
+def infer_year(
+    calendar: Calendar, month: int, day: int, reference: dt.date, future_weight: int = 1
+) -> int | None:
     """The year that puts month/day nearest the reference, a day after it costing `future_weight`
     (a negative weight: a day before it costs that much, for "next November")."""
     try:
@@ -314,7 +335,11 @@ def infer_year(calendar: Calendar, month: int, day: int, reference: dt.date, fut
 def read_named_day(ctx: Context, raw: Raw, d: Draft) -> None:
     """عاشورای ۱۴۴۵, Eid al-Adha 2023, عاشورای امسال: the named day in the year the text points at."""
     if raw.year is not None:
-        year_calendar = raw.era or (Calendar.GREGORIAN if numerals.GREGORIAN_NUMERAL_YEARS[0] <= raw.year <= numerals.GREGORIAN_NUMERAL_YEARS[1] else raw.calendar)
+        year_calendar = raw.era or (
+            Calendar.GREGORIAN
+            if numerals.GREGORIAN_NUMERAL_YEARS[0] <= raw.year <= numerals.GREGORIAN_NUMERAL_YEARS[1]
+            else raw.calendar
+        )
         days = calendars.occurrences(raw.calendar, raw.month, raw.day, year_calendar, raw.year)  # type: ignore[arg-type]
         why = f"in {CALENDAR_NAMES[year_calendar]} {raw.year}"
     elif ctx.reference is not None:
@@ -325,14 +350,22 @@ def read_named_day(ctx: Context, raw: Raw, d: Draft) -> None:
     else:
         d.unresolved("A named day of 'this year', and there is no reference date.")
         return
-    sighting = " Where the month is fixed by moon sighting (Iran) it may fall a day later." if raw.calendar is Calendar.HIJRI else ""
+    sighting = (
+        " Where the month is fixed by moon sighting (Iran) it may fall a day later."
+        if raw.calendar is Calendar.HIJRI
+        else ""
+    )
     if len(days) != 1:
         d.alternatives = tuple(days)
         d.unresolved(f"The named day falls {len(days)} times {why}.")
         return
     d.iso = days[0]
     d.year, d.month, d.day = calendars.from_gregorian(d.calendar, d.iso)
-    d.note(f"{calendars.month_name(raw.calendar, raw.month)} {raw.day}, {why}: {days[0]} (Umm al-Qura).{sighting}" if raw.calendar is Calendar.HIJRI else f"{why}: {days[0]}.")
+    d.note(
+        f"{calendars.month_name(raw.calendar, raw.month)} {raw.day}, {why}: {days[0]} (Umm al-Qura).{sighting}"
+        if raw.calendar is Calendar.HIJRI
+        else f"{why}: {days[0]}."
+    )
 
 
 def _check_year(d: Draft) -> None:

@@ -76,7 +76,8 @@ class Holiday:
 @cache
 def holidays() -> tuple[Holiday, ...]:
     return tuple(
-        Holiday(d["key"], Calendar(d["calendar"]), d["month"], d["day"]) for d in lexicons.load("holidays")["day"]
+        Holiday(d["key"], Calendar(d["calendar"]), d["month"], d["day"])
+        for d in lexicons.load("holidays")["day"]
     )
 
 
@@ -123,7 +124,13 @@ def _month_entries() -> list[tuple[str, Meaning]]:
             for name in spellings:
                 ordinary, ordinary_in = fold(name) in needs_year, needs_year_in.get(fold(name), "")
                 meaning = Meaning(
-                    Part.MONTH, number, family["lang"], calendar, ordinary, ordinary_in, ordinary_near=near.get(fold(name), ())
+                    Part.MONTH,
+                    number,
+                    family["lang"],
+                    calendar,
+                    ordinary,
+                    ordinary_in,
+                    ordinary_near=near.get(fold(name), ()),
                 )
                 out.append((name, meaning))
     return out
@@ -144,7 +151,9 @@ def _counted_entries() -> list[tuple[str, Meaning]]:
                     phrase = " ".join(parts[p] for p in order)
                     out.append((phrase, Meaning(Part.RELATIVE, -days * count, lang, per_count=number == "#")))
             for unit, days in spec["whole"].items():
-                phrase = " ".join({"number": "", "unit": unit, "ago": ago}[p] for p in spec["order"].split()).strip()
+                phrase = " ".join(
+                    {"number": "", "unit": unit, "ago": ago}[p] for p in spec["order"].split()
+                ).strip()
                 out.append((" ".join(phrase.split()), Meaning(Part.RELATIVE, -days, lang)))
     return out
 
@@ -209,7 +218,9 @@ def _entries() -> list[tuple[str, Meaning]]:
         out += [(name, Meaning(Part.ERA, calendar, "")) for name in languages.words(eras, calendar.value)]
     out += [(name, Meaning(Part.YEAR_WORD, 0, "")) for name in languages.words(eras, "year_words")]
     context = lexicons.load("context")
-    out += [(name, Meaning(Part.MONTH_WORD, 0, "")) for name in languages.words(context, "month_words_before")]
+    out += [
+        (name, Meaning(Part.MONTH_WORD, 0, "")) for name in languages.words(context, "month_words_before")
+    ]
     return out
 
 
@@ -243,7 +254,7 @@ def _trie_pattern(words: list[tuple[str | None, ...]]) -> str:
         return char_class(unit)
 
     def emit(node: dict) -> str:
-        keys = sorted((u for u in node if u != ""), key=lambda u: (u is SEPARATOR, str(u)))  # noqa: B023
+        keys = sorted((u for u in node if u != ""), key=lambda u: (u is SEPARATOR, str(u)))
         branches = [piece(u) + emit(node[u]) for u in keys]
         if not branches:
             return ""
@@ -253,7 +264,9 @@ def _trie_pattern(words: list[tuple[str | None, ...]]) -> str:
         return body
 
     # one class test turns away a word start whose letter begins no lexicon word (~10% faster)
-    first = "".join(re.escape(unit[1]) if unit != "#" else digit_class()[1:-1] for unit in sorted(root, key=str))
+    first = "".join(
+        re.escape(unit[1]) if unit != "#" else digit_class()[1:-1] for unit in sorted(root, key=str)
+    )
     return f"(?=[{first}])" + emit(root)
 
 
@@ -288,7 +301,8 @@ def lexicon() -> Lexicon:
     digit = digit_class()
     month_words_after = languages.words(context, "month_words_after")
     after = "|".join(
-        "".join(char_class(u) if u else f"[{SPACES}]{{0,2}}" for u in word_units(w)) for w in month_words_after
+        "".join(char_class(u) if u else f"[{SPACES}]{{0,2}}" for u in word_units(w))
+        for w in month_words_after
     )
     digits_end = f"(?!(?<={digit}){digit})"  # a word ending in a digit (كانون 2) is not part of a number
     pattern = (
@@ -350,7 +364,11 @@ _ANY_DIGIT = re.compile(r"\d+")
 
 
 def _counts(text: str, number: Token, start: int, meanings: tuple[Meaning, ...]) -> bool:
-    return any(m.per_count for m in meanings) and number.digits <= 2 and not text[number.end : start].strip(SPACES)
+    return (
+        any(m.per_count for m in meanings)
+        and number.digits <= 2
+        and not text[number.end : start].strip(SPACES)
+    )
 
 
 def _counted(meanings: tuple[Meaning, ...] | None, key: str) -> tuple[Meaning, ...] | None:
@@ -358,7 +376,10 @@ def _counted(meanings: tuple[Meaning, ...] | None, key: str) -> tuple[Meaning, .
     if not meanings:
         return None
     count = int(_ANY_DIGIT.search(key).group())  # type: ignore[union-attr]
-    return tuple(replace(m, value=int(m.value) * count, per_count=False) for m in meanings if m.per_count) or None
+    return (
+        tuple(replace(m, value=int(m.value) * count, per_count=False) for m in meanings if m.per_count)
+        or None
+    )
 
 
 def _date_shaped(a: str, b: str, c: str) -> bool:

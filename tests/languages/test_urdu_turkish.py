@@ -52,7 +52,11 @@ def test_the_registry_guesses_urdu_and_turkish_from_their_letters():
     ("text", "published", "expected"),
     [
         ("12 اکتوبر 2024 کو", None, [("12 اکتوبر 2024", CALL, Calendar.GREGORIAN, Form.DATE)]),
-        ("بروز ہفتہ 12 اکتوبر 2024ء", None, [("بروز ہفتہ 12 اکتوبر 2024ء", CALL, Calendar.GREGORIAN, Form.DATE)]),
+        (
+            "بروز ہفتہ 12 اکتوبر 2024ء",
+            None,
+            [("بروز ہفتہ 12 اکتوبر 2024ء", CALL, Calendar.GREGORIAN, Form.DATE)],
+        ),
         ("9 ربیع الثانی 1446ھ کو", None, [("9 ربیع الثانی 1446ھ", CALL, Calendar.HIJRI, Form.DATE)]),
         ("گزشتہ روز رابطہ ہوا", "2024-10-13", [("گزشتہ روز", CALL, Calendar.NONE, Form.RELATIVE)]),
         ("آج رات ملاقات ہوگی", "2024-10-12", [("آج رات", CALL, Calendar.NONE, Form.RELATIVE)]),
@@ -66,14 +70,30 @@ def test_urdu_dates(text, published, expected):
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        ("12 Ekim 2024 Cumartesi günü", None, [("12 Ekim 2024 Cumartesi", CALL, Calendar.GREGORIAN, Form.DATE)]),
+        (
+            "12 Ekim 2024 Cumartesi günü",
+            None,
+            [("12 Ekim 2024 Cumartesi", CALL, Calendar.GREGORIAN, Form.DATE)],
+        ),
         ("Cumartesi, 12 Ekim 2024", None, [("Cumartesi, 12 Ekim 2024", CALL, Calendar.GREGORIAN, Form.DATE)]),
         ("12 EKİM 2024 tarihinde", None, [("12 EKİM 2024", CALL, Calendar.GREGORIAN, Form.DATE)]),
-        ("3 Kasım'da Tahran'da", "2024-11-05", [("3 Kasım", D("2024-11-03"), Calendar.GREGORIAN, Form.DAY_MONTH)]),
+        (
+            "3 Kasım'da Tahran'da",
+            "2024-11-05",
+            [("3 Kasım", D("2024-11-03"), Calendar.GREGORIAN, Form.DAY_MONTH)],
+        ),
         ("Bakan dün akşam açıklama yaptı", "2024-10-13", [("dün akşam", CALL, Calendar.NONE, Form.RELATIVE)]),
         ("bugün Ankara'da", "2024-10-12", [("bugün", CALL, Calendar.NONE, Form.RELATIVE)]),
-        ("Bakan Salı günü Tahran'ı ziyaret etti", "2024-10-12", [("Salı", D("2024-10-08"), Calendar.NONE, Form.WEEKDAY)]),
-        ("Çarşamba günü görüşecek", "2024-10-12", [("Çarşamba", D("2024-10-16"), Calendar.NONE, Form.WEEKDAY)]),
+        (
+            "Bakan Salı günü Tahran'ı ziyaret etti",
+            "2024-10-12",
+            [("Salı", D("2024-10-08"), Calendar.NONE, Form.WEEKDAY)],
+        ),
+        (
+            "Çarşamba günü görüşecek",
+            "2024-10-12",
+            [("Çarşamba", D("2024-10-16"), Calendar.NONE, Form.WEEKDAY)],
+        ),
     ],
 )
 def test_turkish_dates(text, published, expected):
@@ -83,7 +103,9 @@ def test_turkish_dates(text, published, expected):
 def test_words_of_one_language_are_not_dates_in_another():
     """Urdu پیر (Monday) is Persian "old", Urdu شام (evening) is "Syria": read only in Urdu text."""
     assert only_dates("مرد پیر در شام زندگی می‌کند") == []
-    assert [m.iso for m in extract("وزیر خارجہ نے پیر کو رابطہ کیا۔", published="2024-10-16")] == [D("2024-10-14")]
+    assert [m.iso for m in extract("وزیر خارجہ نے پیر کو رابطہ کیا۔", published="2024-10-16")] == [
+        D("2024-10-14")
+    ]
     assert only_dates("ہفتہ وار بریفنگ میں ترجمان نے کہا", published="2024-10-16") == []  # "weekly"
 
 

@@ -24,11 +24,7 @@ def _words() -> list[str]:
     eras = lexicons.load("eras")
     out += [w for key in ("jalali", "hijri", "gregorian", "year_words") for w in languages.words(eras, key)]
     triggers = lexicons.load("triggers")
-    out += [
-        p
-        for kind in ("phone_call", "meeting", "contact")
-        for p in languages.words(triggers[kind])
-    ]
+    out += [p for kind in ("phone_call", "meeting", "contact") for p in languages.words(triggers[kind])]
     out += [
         "امیرعبداللهیان",
         "لاوروف",

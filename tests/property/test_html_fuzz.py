@@ -14,12 +14,34 @@ from tests.property.strategies import any_text, published
 from tests.property.test_fuzz import EXAMPLES
 
 HOSTILE = st.sampled_from(
-    ["<script>alert(1)</script>", "</textarea>", '" onmouseover="x', "'><img src=x>", "\u202e", "\u2067", "</p>"]
+    [
+        "<script>alert(1)</script>",
+        "</textarea>",
+        '" onmouseover="x',
+        "'><img src=x>",
+        "\u202e",
+        "\u2067",
+        "</p>",
+    ]
 )
 texts = st.lists(st.tuples(any_text, HOSTILE), min_size=1, max_size=4).map(
     lambda parts: [text[: len(text) // 2] + bad + text[len(text) // 2 :] for text, bad in parts]
 )
-TAGS = {"svg", "line", "text", "a", "circle", "mark", "p", "blockquote", "article", "section", "bdi", "b", "i"}
+TAGS = {
+    "svg",
+    "line",
+    "text",
+    "a",
+    "circle",
+    "mark",
+    "p",
+    "blockquote",
+    "article",
+    "section",
+    "bdi",
+    "b",
+    "i",
+}
 
 
 class Elements(HTMLParser):
@@ -42,7 +64,9 @@ class Elements(HTMLParser):
 @settings(max_examples=max(EXAMPLES // 10, 10), deadline=None, suppress_health_check=list(HealthCheck))
 @given(texts, published)
 def test_excerpts_keep_offsets_and_the_page_keeps_its_shape(docs_texts, ref):
-    docs = [{"id": f"d{i}<b>", "text": t, "published": ref, "source": t[:12]} for i, t in enumerate(docs_texts)]
+    docs = [
+        {"id": f"d{i}<b>", "text": t, "published": ref, "source": t[:12]} for i, t in enumerate(docs_texts)
+    ]
     result = audit(docs)
     by_id = {d["id"]: d["text"] for d in docs}
     for doc_id, excerpt in result.excerpts.items():

@@ -455,7 +455,9 @@ def named_gregorian_cases(draw) -> Case:
     date, era = with_era(draw, f"{num(d.day)} {month} {num(d.year)}", GREGORIAN_ERAS[lang])
     surface, placed, weekday = with_weekday(draw, date, lang, d)
     own = lang in OWN_TEXT  # its words may be read only in its own text: one phrase of it at least
-    text, start, setting = surround(draw, surface, (lang,) if own else ("fa", "ar"), need_filler=lang if own else None)
+    text, start, setting = surround(
+        draw, surface, (lang,) if own else ("fa", "ar"), need_filler=lang if own else None
+    )
     return Case(
         text,
         start,
@@ -561,7 +563,9 @@ def hijri_cases(draw) -> Case:
     date, era = with_era(draw, f"{num(h.day)} {month_word}{month} {num(h.year)}", HIJRI_ERAS)
     surface, placed, weekday = with_weekday(draw, date, lang, d)
     own = lang in OWN_TEXT  # its words may be read only in its own text: one phrase of it at least
-    text, start, setting = surround(draw, surface, (lang,) if own else ("fa", "ar"), need_filler=lang if own else None)
+    text, start, setting = surround(
+        draw, surface, (lang,) if own else ("fa", "ar"), need_filler=lang if own else None
+    )
     return Case(
         text,
         start,

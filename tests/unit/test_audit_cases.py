@@ -16,7 +16,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-CASES = tomllib.loads((Path(__file__).parent.parent / "cases" / "audits.toml").read_text(encoding="utf-8"))["case"]
+CASES = tomllib.loads((Path(__file__).parent.parent / "cases" / "audits.toml").read_text(encoding="utf-8"))[
+    "case"
+]
 
 
 def _iso(value: str) -> dt.date | None:
@@ -25,10 +27,16 @@ def _iso(value: str) -> dt.date | None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_audit_case(case):
-    result = audit([{"id": r["id"], "text": r["text"], "published": r.get("published")} for r in case["report"]])
+    result = audit(
+        [{"id": r["id"], "text": r["text"], "published": r.get("published")} for r in case["report"]]
+    )
     dated = sorted((e.contact, list(e.participants), e.date) for e in result.events if e.date is not None)
-    assert dated == sorted((c, p, _iso(d)) for c, p, d in case["events"]), [(e.contact, e.participants, e.date, e.explanation) for e in result.events]
-    found = sorted((f.kind, ";".join(f.doc_ids), f.suggested) for f in result.findings if f.severity.value != "info")
+    assert dated == sorted((c, p, _iso(d)) for c, p, d in case["events"]), [
+        (e.contact, e.participants, e.date, e.explanation) for e in result.events
+    ]
+    found = sorted(
+        (f.kind, ";".join(f.doc_ids), f.suggested) for f in result.findings if f.severity.value != "info"
+    )
     want = sorted((k, doc, _iso(s)) for k, doc, s in case["findings"])
     assert found == want, [(f.kind, f.doc_ids, f.message) for f in result.findings]
 

@@ -33,9 +33,12 @@ def test_samples_excerpts_keep_document_offsets_and_direction():
 
 @pytest.mark.parametrize("budget", [40, 120, 500])
 def test_excerpt_fits_its_budget_and_keeps_the_event_sentence(budget):
-    text = "Published: 12 December 2023\n\n" + "Filler words here. " * 30 + (
-        "Amir-Abdollahian spoke by phone with Sergei Lavrov on Monday, December 11, 2023, about Gaza."
-    ) + " More filler follows here." * 30
+    text = (
+        "Published: 12 December 2023\n\n"
+        + "Filler words here. " * 30
+        + ("Amir-Abdollahian spoke by phone with Sergei Lavrov on Monday, December 11, 2023, about Gaza.")
+        + " More filler follows here." * 30
+    )
     result = datesync.audit([{"id": "a", "text": text}])
     (event,) = result.events
     doc = datesync.Document(text=text, id="a")

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -68,8 +69,17 @@ def test_finding_kinds_are_one_registry_both_ways():
     for kind, policy in registry().items():
         assert policy.severity in Severity and policy.title, kind
         assert (policy.suggestion_weight > 0) == bool(policy.suggestion_evidence), kind
-    known = {"severity", "title", "doubtful", "offers_readings", "trusted_suggestion", "explains_event_date",
-             "suggestion_weight", "suggestion_evidence", "names_two_renderings"}
+    known = {
+        "severity",
+        "title",
+        "doubtful",
+        "offers_readings",
+        "trusted_suggestion",
+        "explains_event_date",
+        "suggestion_weight",
+        "suggestion_evidence",
+        "names_two_renderings",
+    }
     assert all(set(row) <= known for row in table.values())
 
 
@@ -162,7 +172,7 @@ def test_single_holder_offices_never_have_two_holders_on_one_day():
             by_office.setdefault((term.country, term.role), []).append(term)
     for office, terms in by_office.items():
         terms.sort(key=lambda t: t.start)
-        for before, after in zip(terms, terms[1:]):
+        for before, after in pairwise(terms):
             assert before.end is not None and before.end < after.start, (office, before.id, after.id)
 
 
@@ -170,4 +180,8 @@ def test_no_spelling_names_two_people():
     owner: dict[str, str] = {}
     for term, variants in parse_actors(lexicons.read_text("actors.csv"), "actors.csv"):
         for spelling in (term.name, *(v for vs in variants.values() for v in vs)):
-            assert owner.setdefault(fold(spelling), term.id) == term.id, (spelling, owner[fold(spelling)], term.id)
+            assert owner.setdefault(fold(spelling), term.id) == term.id, (
+                spelling,
+                owner[fold(spelling)],
+                term.id,
+            )

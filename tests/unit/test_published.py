@@ -49,5 +49,7 @@ def test_the_zone_comes_from_the_dateline_city_or_the_source_when_not_given():
     assert today.iso == D("2023-11-20")  # 01:00 on the 20th in Tehran
     (today,) = extract("The two ministers spoke by phone today.", published="2023-11-19T21:30:00Z")
     assert today.iso == D("2023-11-19")  # no zone known: the timestamp's own clock
-    (today,) = extract("The two ministers spoke by phone today.", published="2023-11-19T21:30:00Z", timezone="Asia/Tehran")
+    (today,) = extract(
+        "The two ministers spoke by phone today.", published="2023-11-19T21:30:00Z", timezone="Asia/Tehran"
+    )
     assert today.iso == D("2023-11-20")

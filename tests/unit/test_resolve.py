@@ -258,7 +258,7 @@ def test_placeholder_published_dates_are_refused_clearly():
 
 
 def test_one_bad_document_never_stops_an_audit(monkeypatch):
-    from datesync import api, audit
+    from datesync import audit
 
     result = audit(
         [
