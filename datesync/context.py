@@ -57,7 +57,9 @@ def date_written(
     for i in todo:  # 1. a full date written nearby
         anchor = _nearby_full_date(text, raws, out, i)
         if anchor is not None:
-            out[i] = _as_context(resolve_at(i, anchor.iso), f"Year from the date written nearby, «{anchor.text}».")
+            out[i] = _as_context(
+                resolve_at(i, anchor.iso), f"Year from the date written nearby, «{anchor.text}»."
+            )
     for i in [i for i in todo if out[i].iso is None]:  # 2. what the date says of itself
         out[i] = _self_evident(text, raws, out, i, resolve_at, lang)
     for i in [i for i in todo if out[i].iso is None]:  # 3. the nearest dated mention
@@ -95,7 +97,9 @@ def _nearby_full_date(text: str, raws: list[Raw], mentions: dict[int, Mention], 
     for j, m in mentions.items():
         if j == i or m.iso is None or m.form is not Form.DATE or m.calendar is Calendar.NONE:
             continue
-        lo, hi = sorted((raws[j].end, raw.start)) if raws[j].end <= raw.start else sorted((raw.end, raws[j].start))
+        lo, hi = (
+            sorted((raws[j].end, raw.start)) if raws[j].end <= raw.start else sorted((raw.end, raws[j].start))
+        )
         if hi - lo > NEARBY or "\n\n" in text[lo:hi]:
             continue
         if best is None or hi - lo < best[0]:
@@ -115,7 +119,9 @@ def _nearest_dated(raws: list[Raw], mentions: dict[int, Mention], i: int) -> Men
     return None if best is None else best[1]
 
 
-def _self_evident(text: str, raws: list[Raw], mentions: dict[int, Mention], i: int, resolve_at, lang: str) -> Mention:
+def _self_evident(
+    text: str, raws: list[Raw], mentions: dict[int, Mention], i: int, resolve_at, lang: str
+) -> Mention:
     """The years its weekday, its other rendering and the office-holders named around it allow."""
     raw, mention = raws[i], mentions[i]
     window, who, countries = _tenure_window(text, raw)
@@ -134,17 +140,23 @@ def _self_evident(text: str, raws: list[Raw], mentions: dict[int, Mention], i: i
             if other.weekday is None or weekday_fits(d, other.weekday, other.eve)
         }
         dates = [d for d in dates if d in same]
-        evidence.append(f"«{text[other.start:other.end]}» beside it is the same day")
+        evidence.append(f"«{text[other.start : other.end]}» beside it is the same day")
     if who:
         evidence.append(f"{who} held office")
     if not evidence or not dates:
         return mention
-    confused = _confusion_readings(raw, lo, hi) if _may_be_translated(raw, lang, countries) and partner is None else []
+    confused = (
+        _confusion_readings(raw, lo, hi)
+        if _may_be_translated(raw, lang, countries) and partner is None
+        else []
+    )
     if confused:  # 20 December written for 20 Azar: the weekday fits the Solar Hijri reading too
         dates = sorted(set(dates) | set(confused))
         evidence.append("the day number may be a Solar Hijri one kept under a Gregorian month")
     if len(dates) == 1:
-        return _as_context(resolve_at(i, dates[0]), f"The only year in which {' and '.join(evidence)}: {dates[0]}.")
+        return _as_context(
+            resolve_at(i, dates[0]), f"The only year in which {' and '.join(evidence)}: {dates[0]}."
+        )
     shown = dates[-MAX_ALTERNATIVES:]
     note = f"{mention.note} The years in which {' and '.join(evidence)} leave {len(dates)} dates.".strip()
     return replace(mention, alternatives=tuple(shown), note=note)
@@ -154,10 +166,11 @@ SOLAR_HIJRI_COUNTRIES = ("IR", "AF")  # whose news is written in the Solar Hijri
 
 
 def _may_be_translated(raw: Raw, lang: str, countries: set[str]) -> bool:
-    """A Gregorian month with a weekday, in a translation of Iranian or Afghan news (not Persian,
-    about their office-holders): its day number may be a Solar Hijri one (seed: «الاثنين 20 ديسمبر»
-    for Monday 20 Azar)."""
-    return raw.weekday is not None and lang != "fa" and bool(countries & set(SOLAR_HIJRI_COUNTRIES))
+    """A Gregorian month with a weekday, in a translation of Iranian or Afghan news (in a language
+    whose own numerals are not Solar Hijri, about their office-holders): its day number may be a
+    Solar Hijri one (seed: «الاثنين 20 ديسمبر» for Monday 20 Azar)."""
+    translated = languages.get(lang).numeral_calendar is not Calendar.JALALI
+    return raw.weekday is not None and translated and bool(countries & set(SOLAR_HIJRI_COUNTRIES))
 
 
 def _confusion_readings(raw: Raw, lo: dt.date, hi: dt.date) -> list[dt.date]:
@@ -246,4 +259,3 @@ def _as_context(m: Mention, why: str) -> Mention:
         return m
     note = re.sub(r"Year \d+ inferred from the reference date [\d-]+\.\s*", "", m.note)
     return replace(m, resolution=Resolution.CONTEXT, note=f"{why} {note}".strip())
-

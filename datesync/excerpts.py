@@ -62,7 +62,7 @@ class Excerpt:
 
 
 def date_note(m: Mention) -> str:
-    """"year inferred; weekday_mismatch": how a mention resolved, when not as written, and its problems."""
+    """ "year inferred; weekday_mismatch": how a mention resolved, when not as written, and its problems."""
     parts = [] if m.resolution.value == "explicit" else [m.resolution.value.replace("_", " ")]
     return "; ".join([*parts, *m.problems])
 
@@ -95,7 +95,7 @@ def excerpt_of(
     for lo, hi in spans:
         pieces.append(_piece(text, lo, hi, mentions, found, pieces[-1].end if pieces else 0))
     end = pieces[-1].end
-    lang = dates.lang or "en"
+    lang = languages.get(dates.lang or "").code  # unknown: the default language's
     return Excerpt(
         doc.id,
         doc.source or doc.id,

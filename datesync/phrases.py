@@ -12,13 +12,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import compress
 
 from datesync.normalize import SEPARATORS, fold, fold_letters, windows
 
 WORD = re.compile(r"[^\W\d_]+")  # a run of letters
 GAP = SEPARATORS + "'’"  # what may stand between the words of one phrase (at most MAX_GAP of them)
 MAX_GAP = 3
-CLITICS = (("وال", "ال"), ("فال", "ال"), ("بال", "ال"), ("لل", "ال"), ("و", ""), ("ف", ""), ("ب", ""), ("ل", ""))
+MEMO_LIMIT = 500_000  # words remembered before the memo starts over
+CLITICS = (
+    ("وال", "ال"),
+    ("فال", "ال"),
+    ("بال", "ال"),
+    ("لل", "ال"),
+    ("و", ""),
+    ("ف", ""),
+    ("ب", ""),
+    ("ل", ""),
+)
 """Arabic proclitics written onto a word, and what is left of the word without them (للأمم: الأمم;
 والمكالمة: المكالمة; ولافروف: لافروف): a phrase is also found after them, when the word as written is
 not one. The article itself is part of a phrase («المكالمة الهاتفية» is listed as such): «اللقاء»
@@ -38,6 +49,7 @@ class PhraseIndex:
     def __init__(self, entries: Iterable[str]):
         self.keys: set[str] = set()
         self.firsts: dict[str, int] = {}  # a phrase's first word(s) joined -> words that may follow, +1
+        self.starters: dict[str, bool] = {}  # memo: whether a word of the text may begin a phrase
         for entry in entries:
             words = words_of(entry)
             if not words:
@@ -48,19 +60,32 @@ class PhraseIndex:
                 self.firsts[first] = max(self.firsts.get(first, 0), len(words) - j + 1)
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, key) of every known phrase in `text`, in original offsets, left to right."""
+        """(start, end, key) of every known phrase in `text`, in original offsets, left to right.
+        Only words that may begin a phrase are tried (a memo: news reuses its words)."""
         for offset, prepared in windows(text):
             folded = fold_letters(prepared.text)
-            spans = [m.span() for m in WORD.finditer(folded)]
-            i = 0
-            while i < len(spans):
-                hit = self._longest(folded, spans, i)
-                if hit is None:
-                    i += 1
+            runs = list(WORD.finditer(folded))
+            words = [run.group() for run in runs]
+            may = list(map(self.starters.get, words))
+            if None in may:
+                if len(self.starters) > MEMO_LIMIT:
+                    self.starters.clear()
+                for at, word in enumerate(words):
+                    if may[at] is None:
+                        may[at] = self.starters[word] = self._may_start(word)
+            spans = [run.span() for run in runs]
+            after = 0  # the first word not inside the last phrase found
+            for i in compress(range(len(words)), may):
+                if i < after:
                     continue
-                start, last, phrase = hit
-                yield offset + prepared.start(start), offset + prepared.end(spans[last][1]), phrase
-                i = last + 1
+                hit = self._longest(folded, spans, i)
+                if hit is not None:
+                    start, last, phrase = hit
+                    yield offset + prepared.start(start), offset + prepared.end(spans[last][1]), phrase
+                    after = last + 1
+
+    def _may_start(self, word: str) -> bool:
+        return word in self.firsts or any(stem in self.firsts for stem in _stems(word))
 
     def _longest(self, folded: str, spans: list[tuple[int, int]], i: int) -> tuple[int, int, str] | None:
         start, end = spans[i]
