@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from datesync import normalize
 from datesync.languages import guess as guess_lang
 from datesync.normalize import fold, prepare, windows
 
@@ -45,3 +49,19 @@ def test_guess_lang():
     assert guess_lang("وزیر امور خارجه گفت") == "fa"
     assert guess_lang("قال وزير الخارجية") == "ar"
     assert guess_lang("The minister said") == "en"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("يكىةۀأإآٱ٠١٢۳۴5ABCİIıßǅΣﻻﺍ\u200cی ک‌ ") | st.characters(), max_size=40)
+)
+def test_fold_letters_is_the_letter_table_applied_in_place(text):
+    """fold_letters (a class scan with substitutions) equals str.translate with the letter table,
+    lowercased, and keeps every offset."""
+    table = {c: ch for c, ch in normalize._tables()[0].items() if ch is not None and len(ch) == 1}
+    translated = text.translate(table)
+    expected = translated.lower()
+    if len(expected) != len(text):
+        expected = "".join(ch.lower()[:1] or ch for ch in translated)
+    assert normalize.fold_letters(text) == expected
+    assert len(expected) == len(text)
