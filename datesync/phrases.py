@@ -66,13 +66,12 @@ class PhraseIndex:
             folded = fold_letters(prepared.text)
             runs = list(WORD.finditer(folded))
             words = [run.group() for run in runs]
-            may = list(map(self.starters.get, words))
-            if None in may:
+            if not self.starters.keys() >= set(words):
                 if len(self.starters) > MEMO_LIMIT:
                     self.starters.clear()
-                for at, word in enumerate(words):
-                    if may[at] is None:
-                        may[at] = self.starters[word] = self._may_start(word)
+                for word in set(words).difference(self.starters):
+                    self.starters[word] = self._may_start(word)
+            may = list(map(self.starters.__getitem__, words))
             spans = [run.span() for run in runs]
             after = 0  # the first word not inside the last phrase found
             for i in compress(range(len(words)), may):
