@@ -20,9 +20,9 @@ from typing import IO, Any
 
 import click
 
-from datesync import __version__, calendars, inputs, languages, pipeline, report
+from datesync import __version__, calendars, inputs, options, pipeline, report
 from datesync.analysis import single_date
-from datesync.errors import DatesyncError, InputError
+from datesync.errors import InputError
 from datesync.model import Severity
 
 SEVERITY_ORDER = [s.value for s in Severity]  # error, warning, info
@@ -30,149 +30,10 @@ FAIL_ON = [*SEVERITY_ORDER, "never"]
 PROGRESS_BYTES = 5_000_000  # show a progress bar for inputs larger than this (on a terminal)
 
 
-# -- shared options --------------------------------------------------------------------------------
-
-
-def input_options(command: Callable) -> Callable:
-    options = [
-        click.argument("paths", nargs=-1, type=str),
-        click.option(
-            "--published", metavar="DATE", help="Reference date for documents that state none (ISO)."
-        ),
-        click.option(
-            "--timezone", metavar="ZONE", help="IANA zone a published moment is read in (e.g. Asia/Tehran)."
-        ),
-        click.option(
-            "--lang", type=click.Choice(languages.codes()), help="Language of every document (else guessed)."
-        ),
-        click.option(
-            "--text-column",
-            multiple=True,
-            default=["text"],
-            show_default=True,
-            help="CSV/JSONL/Parquet text column; repeat to join several in order (--text-column title "
-            "--text-column body), a blank line between.",
-        ),
-        click.option(
-            "--delimiter",
-            callback=_delimiter,
-            help="CSV delimiter (',' ';' tab '|'; else read off the file).",
-        ),
-        click.option("--id-column", default="id", show_default=True),
-        click.option("--published-column", default="published", show_default=True),
-        click.option("--source-column", default="source", show_default=True),
-        click.option("--lang-column", default="lang", show_default=True),
-        click.option("--event-column", default="event", show_default=True),
-        click.option("--timezone-column", default="timezone", show_default=True),
-        click.option(
-            "--jobs",
-            "-j",
-            type=click.IntRange(1, 256),
-            default=1,
-            show_default=True,
-            help="Worker processes.",
-        ),
-        click.option("--quiet", "-q", is_flag=True, help="No summary, problems or progress on stderr."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def output_options(formats: Iterable[str]) -> Callable[[Callable], Callable]:
-    def decorate(command: Callable) -> Callable:
-        options = [
-            click.option(
-                "--format", "fmt", type=click.Choice(list(formats)), default="table", show_default=True
-            ),
-            click.option(
-                "--output",
-                "-o",
-                type=click.Path(dir_okay=False, writable=True),
-                help="Write to FILE (atomically) instead of stdout.",
-            ),
-            click.option(
-                "--excel", is_flag=True, help="CSV as UTF-8 with BOM, so Excel shows Persian/Arabic."
-            ),
-        ]
-        for option in reversed(options):
-            command = option(command)
-        return command
-
-    return decorate
-
-
-def _columns(kw: dict) -> inputs.Columns:
-    return inputs.Columns(
-        tuple(kw["text_column"]),
-        kw["id_column"],
-        kw["published_column"],
-        kw["source_column"],
-        kw["lang_column"],
-        kw["event_column"],
-        kw["timezone_column"],
-        kw["delimiter"],
-    )
-
-
-DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
-
-
-def _delimiter(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """One character; `tab` or a typed backslash-t for the tab."""
-    if value is None:
-        return None
-    value = DELIMITER_WORDS.get(value.lower(), value)
-    if len(value) != 1 or value in '\r\n"':
-        raise click.BadParameter("give one character, such as ';' or tab", ctx, param)
-    return value
-
-
 class OutputError(click.ClickException):
     """An output that cannot be written: a usage problem, exit 2."""
 
     exit_code = 2
-
-
-def _check_outputs(
-    paths: list[str], output: str | None, report_dir: str | None, html: str | None = None
-) -> None:
-    """Never write over an input: --output, --html or a --report file may not be one of the input files."""
-    inputs_given = {Path(p).resolve() for p in paths if p != "-" and Path(p).is_file()}
-    targets = [Path(target) for target in (output, html) if target]
-    if report_dir:
-        targets += [Path(report_dir) / name for name in report.REPORT_FILES]
-    for target in targets:
-        if target.resolve() in inputs_given:
-            raise click.UsageError(f"{target} is one of the inputs; datesync never writes over its inputs")
-
-
-def _check_actors(actors: str | None) -> None:
-    from datesync.actors import gazetteer
-
-    _check_option(actors, gazetteer, "--actors")
-
-
-def _check_published(value: str | None) -> None:
-    from datesync.published import parse_published
-
-    _check_option(value, parse_published, "--published")
-
-
-def _check_timezone(value: str | None) -> None:
-    from datesync.published import time_zone
-
-    _check_option(value, time_zone, "--timezone")
-
-
-def _check_option(value: str | None, read: Callable[[str], object], hint: str) -> None:
-    """Read an option's value up front, so a bad one is a usage error before any work (exit 2)."""
-    if value is None:
-        return
-    try:
-        read(value)
-    except (DatesyncError, ValueError) as exc:
-        raise click.BadParameter(str(exc), param_hint=hint) from None
 
 
 class _Run:
@@ -239,8 +100,8 @@ def main() -> None:
 
 
 @main.command()
-@input_options
-@output_options(report.AUDIT_RENDERERS)
+@options.input_options
+@options.output_options(report.AUDIT_RENDERERS)
 @click.option(
     "--report",
     "report_dir",
@@ -291,10 +152,10 @@ def audit(
       datesync audit data/samples --html report.html
     """
     paths_list = _require_paths(paths)
-    _check_published(kw["published"])
-    _check_timezone(kw["timezone"])
-    _check_actors(actors)
-    _check_outputs(paths_list, output, report_dir, html_file)
+    options.check_published(kw["published"])
+    options.check_timezone(kw["timezone"])
+    options.check_actors(actors)
+    options.check_outputs(paths_list, output, report_dir, html_file)
     if report_dir and not into_input:
         _refuse_input_folder(report_dir, paths_list)
     run = _Run(kw["quiet"])
@@ -307,7 +168,7 @@ def audit(
     try:
         with mentions_file:
             result = auditor.report(
-                inputs.read(paths_list, _columns(kw), run.reading),
+                inputs.read(paths_list, options.columns(kw), run.reading),
                 kw["jobs"],
                 on_problem=run.reading.problem,
                 on_admit=lambda doc: _advance(progress, doc),
@@ -403,8 +264,8 @@ def _exit_code(findings, fail_on: str) -> int:
 
 
 @main.command()
-@input_options
-@output_options(report.MENTION_RENDERERS)
+@options.input_options
+@options.output_options(report.MENTION_RENDERERS)
 @click.option("--text", "inline", help="Read this text instead of PATHS.")
 def extract(
     paths: tuple[str, ...], fmt: str, output: str | None, excel: bool, inline: str | None, **kw: Any
@@ -417,16 +278,16 @@ def extract(
       datesync extract --text "الليلة (الاثنين 20 ديسمبر)" --published 2023-12-11
       cat report.txt | datesync extract - --format jsonl
     """
-    _check_published(kw["published"])
-    _check_timezone(kw["timezone"])
-    _check_outputs(list(paths), output, None)
+    options.check_published(kw["published"])
+    options.check_timezone(kw["timezone"])
+    options.check_outputs(list(paths), output, None)
     run = _Run(kw["quiet"])
     if inline is not None:
         if paths:
             raise click.UsageError("give --text or PATHs, not both")
         records: Iterable[dict] = [{"text": inline, "id": "text"}]
     else:
-        records = inputs.read(_require_paths(paths), _columns(kw), run.reading)
+        records = inputs.read(_require_paths(paths), options.columns(kw), run.reading)
     auditor = pipeline.Auditor(published=kw["published"], lang=kw["lang"], timezone=kw["timezone"])
     documents = auditor.admitted(records, run.reading.problem)
     results = pipeline.parallel(pipeline.dates_only, documents, kw["jobs"])
@@ -465,7 +326,7 @@ def convert(date: str, published: str | None, fmt: str) -> None:
       datesync convert 2023-11-19
       datesync convert "12 جمادى الأولى 1445 هـ"
     """
-    _check_published(published)
+    options.check_published(published)
     day, why = single_date(date, published=published)
     if day is None:
         raise click.UsageError(f"{date!r}: {why}")
