@@ -129,25 +129,22 @@ def stages(texts: list[str], repeat: int, floor_s: float) -> list[dict]:
     def tokens(pair):
         return [scan.tokens(p.text, pair[1]) for _, p in normalize.windows(pair[0])]
 
-    cumulative = [
-        ("language guess", lambda pair: languages.guess(pair[0])),
-        ("prepare (windows, folding)", windows),
-        ("tokens (candidates + lexicon pattern)", tokens),
-        ("grammar (tokens to raw dates)", lambda pair: analysis.find_all(pair[0], pair[1])),
-        ("reference, resolution, records", lambda pair: datesync.extract(pair[0])),
+    cumulative = [  # each pass does the work of the one before it, and one stage more
+        lambda pair: languages.guess(pair[0]),
+        windows,
+        tokens,
+        lambda pair: analysis.find_all(pair[0], pair[1]),
+        lambda pair: datesync.extract(pair[0]),
     ]
-    out, before = [], 0.0
-    for name, fn in cumulative:
-        best = min(passes(fn, pairs, repeat)[0])
-        if name == "language guess":
-            own, before = best, 0.0
-        elif name == "reference, resolution, records":
-            own = best - before - out[0]["best_s"]  # extract guesses the language itself
-        else:
-            own = best - before
-            before = best
-        out.append({"stage": name, "best_s": own, "over_floor": own / floor_s})
-    return out
+    guess, prepare, tokenize, grammar, extract = (min(passes(fn, pairs, repeat)[0]) for fn in cumulative)
+    own = {
+        "language guess": guess,
+        "prepare (windows, folding)": prepare,
+        "tokens (candidates + lexicon pattern)": tokenize - prepare,
+        "grammar (tokens to raw dates)": grammar - tokenize,
+        "reference, resolution, records": extract - grammar - guess,  # extract guesses the language too
+    }
+    return [{"stage": name, "best_s": s, "over_floor": s / floor_s} for name, s in own.items()]
 
 
 def identity(texts: list[str]) -> dict:

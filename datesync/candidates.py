@@ -20,7 +20,7 @@ from itertools import compress
 
 from datesync.normalize import OPTIONAL_DOT, digit_class, literal_variants, word_units
 
-PROCLITICS = "وف"  # as in scan._PROCLITIC: written onto the next word, part of the match
+PROCLITICS = "وف"  # Arabic و/ف written onto the next word, part of the match (scan builds on it)
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _IS_LETTER = re.compile(r"[^\W\d_]")
 MEMO_LIMIT = 200_000  # chunks remembered before the memo starts over

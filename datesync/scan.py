@@ -271,7 +271,7 @@ def _trie_pattern(words: list[tuple[str | None, ...]]) -> str:
 
 
 _NO_LETTER_BEFORE = r"(?<![^\W\d_])"
-_PROCLITIC = "(?:[وف](?=[^\\W\\d_]))?"  # Arabic و/ف written onto the next word (وأمس, فاليوم)
+_PROCLITIC = f"(?:[{candidates.PROCLITICS}](?=[^\\W\\d_]))?"  # و/ف written onto the next word (وأمس, فاليوم)
 _NO_LETTER_AFTER = r"(?![^\W\d_]|\u200c[^\W\d_])"
 
 
